@@ -1,0 +1,42 @@
+# Two commands set everything up on a fresh clone:
+#   make serve   build the figures and serve the site with live reload on http://127.0.0.1:8000/
+#   make test    the whole test suite, browser tests included
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build check docs bench lint clean
+
+$(STAMP): requirements.txt package.json package-lock.json
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/python -m build_scripts serve
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+build: $(STAMP)
+	$(BIN)/python -m build_scripts build
+
+check: $(STAMP)
+	$(BIN)/python -m build_scripts check
+
+docs: $(STAMP)
+	$(BIN)/python -m build_scripts docs
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check build_scripts tests bench
+
+clean:
+	rm -rf build site

@@ -1,0 +1,88 @@
+"""The build as a straight line of stages: load → validate → build figures → write pages and downloads → site.
+
+Each stage is a function that can be called and tested on its own; `check` stops before anything
+is rendered or written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import docs_tree
+from .datasets import Datasets, load_all
+from .errors import BuildError, Problem
+from .figures import discover
+from .pages import Context, expand_all, read_pages
+from .paths import BUILD, CACHE, CONTENT, DATA, DOCS, ROOT, SITE
+from .render import render_all
+
+
+@dataclass
+class Result:
+    data: Datasets
+    pages: dict[str, str]
+    context: Context
+    written: list[str]
+    rendered_fresh: list[str]
+
+
+def check(data_dir: Path = DATA, content_dir: Path = CONTENT) -> Context:
+    """Validate data and content without rendering or writing anything; raise BuildError listing every problem."""
+    data = load_all(data_dir)
+    ctx = Context(data=data, figures=dict(discover()))
+    for fid, definition in ctx.figures.items():
+        try:
+            definition.build(data)
+        except (KeyError, ValueError) as exc:  # a figure that cannot be drawn from valid data
+            ctx.problems.add(f"build_scripts/figures ({fid})", None, f"figure cannot be built: {exc}")
+    pages = read_pages(content_dir, ctx.problems)
+    expand_all(pages, ctx)
+    ctx.problems.raise_if_any()
+    return ctx
+
+
+def generate(data_dir: Path = DATA, content_dir: Path = CONTENT, docs: Path = DOCS, cache: Path = CACHE) -> Result:
+    """Build figures and write the generated docs tree (only changed files are touched)."""
+    data = load_all(data_dir)
+    rendered = render_all(data, cache)
+    ctx = Context(data=data, figures={fid: r.definition for fid, r in rendered.items()}, rendered=rendered)
+    pages = read_pages(content_dir, ctx.problems)
+    expanded = expand_all(pages, ctx)
+    ctx.problems.raise_if_any()
+    written = docs_tree.sync(docs_tree.tree(expanded, rendered, data), docs)
+    return Result(data, expanded, ctx, written, [fid for fid, r in rendered.items() if not r.cached])
+
+
+def mkdocs_build(docs: Path = DOCS, site: Path = SITE) -> None:
+    """Render the docs tree with MkDocs into a fresh folder, then swap it in: `site/` is never half-written."""
+    staging = BUILD / "site.new"
+    shutil.rmtree(staging, ignore_errors=True)
+    env = {**os.environ, "MULTIVECTOR_DOCS_DIR": str(docs)}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        lines = [ln for ln in (result.stderr + result.stdout).splitlines() if ln.strip()]
+        raise BuildError([Problem("mkdocs.yml", None, "MkDocs failed: " + "\n  ".join(lines[-20:]))])
+    old = BUILD / "site.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(site: Path = SITE) -> float:
+    """The whole build; returns seconds taken."""
+    start = time.perf_counter()
+    generate()
+    mkdocs_build(site=site)
+    return time.perf_counter() - start

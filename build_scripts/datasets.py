@@ -1,0 +1,205 @@
+"""Load every dataset in data/, validate it against its model, and check references between them.
+
+Stage one and two of the build: load → validate. Every problem in every file is collected before
+anything is raised, so an editor sees the whole list at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import dates
+from .errors import BuildError, Problems
+from .paths import DATA, rel
+from .schema import MODELS, DatasetFile
+from .yamlload import LINE, LINES, load_yaml, strip_lines
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One validated dataset: its metadata, records, and the line each record starts on."""
+
+    name: str
+    path: Path
+    meta: DatasetFile
+    records: list[BaseModel]
+    lines: list[int]
+
+    def rows(self) -> list[tuple[Any, int]]:
+        """Each record with the line it starts on."""
+        return list(zip(self.records, self.lines, strict=True))
+
+    def by_id(self) -> dict[str, BaseModel]:
+        return {r.id: r for r in self.records if hasattr(r, "id")}
+
+
+@dataclass
+class Datasets:
+    """All datasets of the essay, by name."""
+
+    items: dict[str, Dataset] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> Dataset:
+        return self.items[name]
+
+    def records(self, name: str) -> list[Any]:
+        return self.items[name].records if name in self.items else []
+
+    def ids(self, name: str) -> set[str]:
+        return set(self.items[name].by_id()) if name in self.items else set()
+
+
+def _field_line(raw: dict[str, Any], loc: tuple[Any, ...]) -> int | None:
+    """The line of the field a validation error points at, else the record's own line."""
+    lines = raw.get(LINES, {})
+    if loc and isinstance(loc[0], str) and loc[0] in lines:
+        return lines[loc[0]]
+    return raw.get(LINE)
+
+
+def _describe(error: dict[str, Any], raw: dict[str, Any]) -> str:
+    field_name = ".".join(str(p) for p in error["loc"]) or "(record)"
+    found = error.get("input")
+    if error["type"] == "missing":
+        return f"field '{field_name}' is required but missing"
+    if error["type"] == "extra_forbidden":
+        return f"field '{field_name}' is not a known field"
+    shown = repr(found) if not isinstance(found, dict) else "a mapping"
+    return f"field '{field_name}': {error['msg']} (found {shown})"
+
+
+def _record_label(raw: dict[str, Any], index: int) -> str:
+    if isinstance(raw.get("id"), str):
+        return f"record '{raw['id']}'"
+    return f"record #{index + 1}"
+
+
+def load_dataset(name: str, path: Path, problems: Problems) -> Dataset | None:
+    """Parse and validate one dataset file; add every problem found to `problems`."""
+    try:
+        doc = load_yaml(path)
+    except BuildError as exc:
+        problems.extend(exc.problems)
+        return None
+    if not isinstance(doc, dict):
+        problems.add(rel(path), 1, "the file must be a mapping with title, description, license and records")
+        return None
+    try:
+        meta = DatasetFile.model_validate(strip_lines({**doc, "records": []}))
+    except ValidationError as exc:
+        for err in exc.errors():
+            problems.add(rel(path), _field_line(doc, err["loc"]), _describe(err, doc))
+        return None
+    raw_records = doc.get("records")
+    if not isinstance(raw_records, list):
+        problems.add(rel(path), doc.get(LINES, {}).get("records"), "'records' must be a list of records")
+        return None
+    model = MODELS[name]
+    records, lines = [], []
+    for index, raw in enumerate(raw_records):
+        if not isinstance(raw, dict):
+            problems.add(rel(path), None, f"record #{index + 1} must be a mapping of fields")
+            continue
+        try:
+            records.append(model.model_validate(strip_lines(raw)))
+            lines.append(raw[LINE])
+        except ValidationError as exc:
+            for err in exc.errors():
+                problems.add(rel(path), _field_line(raw, err["loc"]),
+                             f"{_record_label(raw, index)}: {_describe(err, raw)}")
+    return Dataset(name, path, DatasetFile.model_validate({**meta.model_dump(), "records": []}), records, lines)
+
+
+def load_all(data_dir: Path = DATA) -> Datasets:
+    """Load and validate every dataset, then check ids and references across them."""
+    problems = Problems()
+    found = {p.stem: p for p in sorted(data_dir.glob("*.yaml"))}
+    for stem, path in found.items():
+        if stem not in MODELS:
+            problems.add(rel(path), None, f"unknown dataset '{stem}' (known: {', '.join(MODELS)})")
+    result = Datasets()
+    for name in MODELS:
+        if name not in found:
+            problems.add(rel(data_dir / f"{name}.yaml"), None, "dataset file is missing")
+            continue
+        dataset = load_dataset(name, found[name], problems)
+        if dataset is not None:
+            result.items[name] = dataset
+    check_references(result, problems)
+    problems.raise_if_any()
+    return result
+
+
+def check_references(data: Datasets, problems: Problems) -> None:
+    """Duplicate ids, unknown ids, impossible date ranges, memberships outside an organisation's life."""
+    for dataset in data.items.values():
+        seen: dict[str, int] = {}
+        for record, line in dataset.rows():
+            rid = getattr(record, "id", None)
+            if rid is None:
+                continue
+            if rid in seen:
+                problems.add(rel(dataset.path), line, f"duplicate id '{rid}' (first used on line {seen[rid]})")
+            else:
+                seen[rid] = line
+
+    known = {name: data.ids(name) for name in MODELS}
+    known["entities"] = known["countries"] | known["organisations"]  # an observation is about either
+
+    def need(dataset: Dataset, line: int, label: str, kind: str, value: str | None, pool: str) -> None:
+        if value is not None and value not in known[pool]:
+            problems.add(rel(dataset.path), line, f"{label}: unknown {kind} '{value}'")
+
+    # field name -> which id pool it must point into
+    refs = {"source": ("sources", "source"), "organisation": ("organisations", "organisation"),
+            "country": ("countries", "country"), "predecessor": ("organisations", "organisation"),
+            "successor": ("organisations", "organisation"), "entity": ("entities", "country or organisation")}
+    list_refs = {"organisations": ("organisations", "organisation"), "countries": ("countries", "country"),
+                 "themes": ("themes", "theme")}
+    for dataset in data.items.values():
+        for index, (record, line) in enumerate(dataset.rows()):
+            label = f"record '{record.id}'" if hasattr(record, "id") else f"record #{index + 1}"
+            for fname, (pool, kind) in refs.items():
+                if fname in type(record).model_fields and dataset.name != "sources":
+                    need(dataset, line, f"{label}, field '{fname}'", kind, getattr(record, fname), pool)
+            for fname, (pool, kind) in list_refs.items():
+                if fname in type(record).model_fields:
+                    for value in getattr(record, fname):
+                        need(dataset, line, f"{label}, field '{fname}'", kind, value, pool)
+    _check_dates(data, problems)
+
+
+def _check_dates(data: Datasets, problems: Problems) -> None:
+    orgs = data["organisations"].by_id() if "organisations" in data.items else {}
+    for dataset, start_field, end_field in (("organisations", "founded", "dissolved"), ("memberships", "from_", "to")):
+        if dataset not in data.items:
+            continue
+        ds = data[dataset]
+        for index, (record, line) in enumerate(ds.rows()):
+            start, end = getattr(record, start_field), getattr(record, end_field)
+            label = f"record '{record.id}'" if hasattr(record, "id") else f"record #{index + 1}"
+            if end is not None and dates.end(end) < dates.start(start):
+                problems.add(rel(ds.path), line, f"{label}: ends ({end}) before it starts ({start})")
+            if dataset == "memberships" and record.organisation in orgs:
+                org = orgs[record.organisation]
+                if dates.end(start) < dates.start(org.founded):
+                    problems.add(rel(ds.path), line, f"{label} ({record.organisation}/{record.country}): "
+                                 f"starts {start}, before {org.abbr} was founded ({org.founded})")
+                if org.dissolved and dates.start(start) > dates.end(org.dissolved):
+                    problems.add(rel(ds.path), line, f"{label} ({record.organisation}/{record.country}): "
+                                 f"starts {start}, after {org.abbr} was dissolved ({org.dissolved})")
+                if org.dissolved and (end is None or dates.start(end) > dates.end(org.dissolved)):
+                    problems.add(rel(ds.path), line, f"{label} ({record.organisation}/{record.country}): "
+                                 f"runs past {org.abbr}'s dissolution ({org.dissolved}); give an end date")
+    if "memberships" in data.items:
+        ds = data["memberships"]
+        seen: dict[tuple[str, str, str, str], int] = {}
+        for record, line in ds.rows():
+            key = (record.organisation, record.country, record.status, record.from_)
+            if key in seen:
+                problems.add(rel(ds.path), line, f"duplicate membership {'/'.join(key)} (first on line {seen[key]})")
+            seen.setdefault(key, line)

@@ -1,0 +1,93 @@
+"""The HTML of a placed figure: static chart, caption, source, description, table, downloads."""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from . import references
+from .datasets import Datasets
+from .render import Rendered
+
+
+def cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if value is None:
+        return ""
+    return html.escape(str(value))
+
+
+def data_table(rendered: Rendered) -> str:
+    fig = rendered.figure
+    rows = fig.table if fig.table is not None else fig.rows
+    head = "".join(f'<th scope="col">{html.escape(c.label)}</th>' for c in fig.columns)
+    body = "".join("<tr>" + "".join(f"<td>{cell(r.get(c.key))}</td>" for c in fig.columns) + "</tr>" for r in rows)
+    shown = "" if fig.table is None else f" (shown: {html.escape(fig.state or '')}; the downloads hold every row)"
+    return (f'<details class="mv-figure__data"><summary>Data table{shown}</summary>'
+            f'<div class="mv-table-wrap" tabindex="0" role="region" aria-label="Data of {html.escape(rendered.definition.title)}">'
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>")
+
+
+def source_line(rendered: Rendered, data: Datasets, prefix: str) -> str:
+    sources = data["sources"].by_id()
+    links = []
+    for sid in rendered.figure.sources:
+        source = sources[sid]
+        links.append(f'<a href="{prefix}references/#ref-{html.escape(sid)}" '
+                     f'title="{html.escape(references.full_reference(source))}">{html.escape(references.short_label(source))}</a>')
+    return f'<p class="mv-figure__source">Source: {"; ".join(links)}.</p>'
+
+
+def controls(rendered: Rendered) -> str:
+    """Range controls for the figure's params; disabled until the live chart takes them over."""
+    out = []
+    for name, spec in rendered.figure.params.items():
+        control_id = f"fig-{rendered.id}-{name}"
+        out.append(
+            f'<label for="{control_id}">{html.escape(spec.get("label", name.capitalize()))}</label> '
+            f'<input type="range" id="{control_id}" data-param="{html.escape(name)}" min="{spec["min"]}" '
+            f'max="{spec["max"]}" step="1" value="{spec["default"]}" disabled> '
+            f'<output for="{control_id}">{spec["default"]}</output>'
+        )
+    if not out:
+        return ""
+    return f'<div class="mv-figure__controls">{" ".join(out)}</div>'
+
+
+def figure_html(rendered: Rendered, number: str, data: Datasets, prefix: str) -> str:
+    fid = rendered.id
+    base = f"{prefix}figures/{fid}/"
+    title = html.escape(rendered.definition.title)
+    fig = rendered.figure
+    state = f' <span class="mv-figure__state">Shown: {html.escape(fig.state)}.</span>' if fig.state else ""
+    attrs = {
+        "class": "mv-figure",
+        "id": f"fig-{fid}",
+        "data-figure": fid,
+        "data-spec": f"{base}spec.vg.json",
+        "data-params": json.dumps(fig.params) if fig.params else None,
+        "data-states": f"{base}states.json" if fig.states else None,
+        "data-number": number,
+    }
+    attr_text = " ".join(f'{k}="{html.escape(v)}"' for k, v in attrs.items() if v is not None)
+    downloads = " · ".join(
+        f'<a href="{base}{file}" download>{label}</a>'
+        for label, file in (("CSV", "data.csv"), ("JSON", "data.json"), ("SVG", "chart.svg"), ("PNG", "chart.png"),
+                            ("Vega-Lite spec", "spec.vl.json"))
+    )
+    width, height = rendered.width, rendered.height
+    return (
+        f"<figure {attr_text}>"
+        f'<div class="mv-chart" style="max-width:{width:g}px;aspect-ratio:{width:g}/{height:g}" role="img" '
+        f'aria-label="Figure {number}: {title}" aria-describedby="fig-{fid}-desc">{rendered.svg()}</div>'
+        f"{controls(rendered)}"
+        f'<figcaption><a class="mv-figure__number" href="#fig-{fid}">Figure {number}</a> '
+        f'<span class="mv-figure__title">{title}.</span> {html.escape(rendered.definition.caption)}{state}</figcaption>'
+        f"{source_line(rendered, data, prefix)}"
+        f'<p class="mv-figure__desc" id="fig-{fid}-desc" aria-live="polite">{html.escape(fig.description)}</p>'
+        f"{data_table(rendered)}"
+        f'<p class="mv-figure__downloads">Download: {downloads}</p>'
+        "</figure>"
+    )

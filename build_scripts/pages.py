@@ -1,0 +1,253 @@
+"""Stage four: read the chapters in content/ and expand every construct into the generated docs tree.
+
+Block constructs are fenced blocks whose info string names a block (```figure, ```glossary …);
+inline constructs are `{{dataset:record.field}}`, `{{fig:id}}` and `[@source]`. Errors name the
+page and line.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import references
+from .datasets import Datasets
+from .errors import Problems
+from .figures import FigureDef
+from .paths import CONTENT, rel
+from .render import Rendered
+from .values import INLINE, parse, resolve
+
+FENCE = re.compile(r"^(```|~~~)\s*([A-Za-z0-9_-]*)\s*$")
+CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
+# `text {: #id }` at the end of a paragraph's last line; Markdown wants the list on a line of its own
+TRAILING_ATTRS = re.compile(r"^(\s*)(.*\S)\s+(\{:[^}]*\})\s*$")
+FIGURE_REF = "fig"
+
+
+@dataclass
+class Page:
+    """One Markdown page of content/, split into front matter and body."""
+
+    path: Path
+    name: str  # file name relative to content/, e.g. "3-institutional-overlap.md"
+    meta: dict[str, Any]
+    body: list[str]  # body lines
+    first_body_line: int  # line number of body[0] in the file
+
+    @property
+    def prefix(self) -> str:
+        """Relative path from this page's URL to the site root (pages are served as directories)."""
+        depth = 0 if self.name == "index.md" else self.name.count("/") + 1
+        return "../" * depth
+
+    @property
+    def chapter(self) -> str | None:
+        value = self.meta.get("chapter")
+        return None if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Placement:
+    page: str
+    line: int
+    number: str  # "3.1"
+
+
+@dataclass
+class Context:
+    """Everything expansion needs: data, rendered figures, where each figure lives."""
+
+    data: Datasets
+    figures: dict[str, FigureDef]
+    rendered: dict[str, Rendered] | None = None  # None when only checking, not building
+    placements: dict[str, Placement] = field(default_factory=dict)
+    problems: Problems = field(default_factory=Problems)
+
+
+def read_page(path: Path, root: Path, problems: Problems) -> Page | None:
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    meta: dict[str, Any] = {}
+    first = 1
+    if lines and lines[0].strip() == "---":
+        try:
+            end = lines.index("---", 1)
+        except ValueError:
+            problems.add(rel(path), 1, "front matter starts with --- but never ends")
+            return None
+        try:
+            meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            problems.add(rel(path), (mark.line + 2) if mark else 1, f"front matter is not valid YAML: {exc}")
+            return None
+        if not isinstance(meta, dict):
+            problems.add(rel(path), 2, "front matter must be a mapping")
+            return None
+        lines = lines[end + 1:]
+        first = end + 2
+    return Page(path, path.relative_to(root).as_posix(), meta, lines, first)
+
+
+def read_pages(root: Path = CONTENT, problems: Problems | None = None) -> list[Page]:
+    problems = problems if problems is not None else Problems()
+    pages = []
+    for path in sorted(root.rglob("*.md")):
+        page = read_page(path, root, problems)
+        if page is not None:
+            pages.append(page)
+    return pages
+
+
+def blocks(page: Page) -> list[tuple[int, str, list[str], int, int]]:
+    """Fenced blocks of a page: (line, info, body lines, start index, end index)."""
+    found = []
+    i = 0
+    while i < len(page.body):
+        match = FENCE.match(page.body[i])
+        if match:
+            fence, info = match.groups()
+            j = i + 1
+            while j < len(page.body) and not page.body[j].startswith(fence):
+                j += 1
+            found.append((page.first_body_line + i, info, page.body[i + 1:j], i, j))
+            i = j + 1
+        else:
+            i += 1
+    return found
+
+
+def place_figures(pages: list[Page], ctx: Context) -> None:
+    """Number each figure by the chapter of the page that places it; each is placed exactly once."""
+    for page in pages:
+        count = 0
+        for line, info, body, _, _ in blocks(page):
+            if info != "figure":
+                continue
+            fid = " ".join(body).strip()
+            if fid not in ctx.figures:
+                known = ", ".join(sorted(ctx.figures))
+                ctx.problems.add(rel(page.path), line, f"unknown figure '{fid}' (known: {known})")
+                continue
+            if fid in ctx.placements:
+                first = ctx.placements[fid]
+                ctx.problems.add(rel(page.path), line,
+                                 f"figure '{fid}' is placed twice (first in {first.page}:{first.line}); "
+                                 "refer to it elsewhere with {{fig:" + fid + "}}")
+                continue
+            if page.chapter is None:
+                ctx.problems.add(rel(page.path), line, f"figure '{fid}' is placed on a page with no 'chapter' number")
+                continue
+            count += 1
+            ctx.placements[fid] = Placement(page.name, line, f"{page.chapter}.{count}")
+    for fid in sorted(set(ctx.figures) - set(ctx.placements)):
+        ctx.problems.add("content", None, f"figure '{fid}' is defined but placed on no page")
+
+
+def link_to(page: Page, target_page: str, anchor: str) -> str:
+    """A Markdown link target from `page` to an anchor on another page (MkDocs resolves .md links)."""
+    if target_page == page.name:
+        return f"#{anchor}"
+    here = Path(page.name).parent
+    return f"{Path(target_page).relative_to(here).as_posix() if here != Path('.') else target_page}#{anchor}"
+
+
+def expand_inline(text: str, page: Page, line: int, ctx: Context) -> str:
+    def inline(match: re.Match[str]) -> str:
+        construct = parse(match)
+        if construct.dataset == FIGURE_REF:
+            placement = ctx.placements.get(construct.record)
+            if placement is None:
+                ctx.problems.add(rel(page.path), line, f"reference to unknown or unplaced figure '{construct.record}'")
+                return match.group(0)
+            title = ctx.figures[construct.record].title.replace('"', "'")
+            return f'[Figure {placement.number}]({link_to(page, placement.page, "fig-" + construct.record)} "{title}")'
+        try:
+            text, record = resolve(ctx.data, construct)
+        except ValueError as exc:
+            ctx.problems.add(rel(page.path), line, str(exc))
+            return match.group(0)
+        where = f"{construct.dataset}.yaml, record {construct.record}; source: {record.source}, {record.locator}"
+        return f'<span class="mv-value" title="{html.escape(where)}">{html.escape(text)}</span>'
+
+    def cite(match: re.Match[str]) -> str:
+        sources = ctx.data["sources"].by_id()
+        sid = match.group(1)
+        if sid not in sources:
+            ctx.problems.add(rel(page.path), line, f"citation of unknown source '{sid}'")
+            return match.group(0)
+        source = sources[sid]
+        full = references.full_reference(source).replace('"', "'")
+        return f'([{references.short_label(source)}]({link_to(page, "references.md", "ref-" + sid)} "{full}"))'
+
+    return CITATION.sub(cite, INLINE.sub(inline, text))
+
+
+def retells_note(page: Page, data: Datasets) -> str:
+    """The line under a chapter's title naming the part of the source it retells."""
+    from .schema import SECTION_TITLES
+
+    section = page.meta.get("retells")
+    source = data["sources"].by_id().get("chatterje-doody-2015")
+    if not section or source is None:
+        return ""
+    title = SECTION_TITLES.get(section)
+    if title is None:
+        return ""
+    return (f'<p class="mv-retells">This page retells the section “{title}” of: '
+            f"{references.full_reference(source)} The essay does not replace the chapter.</p>\n")
+
+
+def abbreviations(data: Datasets) -> str:
+    lines = [f"*[{g.term}]: {g.expansion}" for g in data.records("glossary")
+             if g.kind == "abbreviation" and g.expansion]
+    return "\n".join(lines)
+
+
+def expand_page(page: Page, ctx: Context) -> str:
+    """The page with every construct expanded, as Markdown for MkDocs."""
+    from .blocks import BLOCKS
+    from .figure_html import figure_html
+
+    out: list[str] = []
+    fenced = {start: (line, info, body, end) for line, info, body, start, end in blocks(page)}
+    i = 0
+    seen_title = False
+    while i < len(page.body):
+        if i in fenced:
+            _, info, body, end = fenced[i]
+            if info == "figure":
+                fid = " ".join(body).strip()
+                placement = ctx.placements.get(fid)
+                if placement and placement.page == page.name and ctx.rendered is not None:
+                    out.append(figure_html(ctx.rendered[fid], placement.number, ctx.data, page.prefix))
+            elif info in BLOCKS:
+                out.append(BLOCKS[info](ctx.data, "../" * page.name.count("/")))  # Markdown links: docs-relative
+            else:
+                out.extend(page.body[i:end + 1])  # an ordinary code block: left as written
+            i = end + 1
+            continue
+        text = page.body[i]
+        if not text.lstrip().startswith("#"):  # headings take `{#id}` in place
+            text = TRAILING_ATTRS.sub(r"\1\2\n\1\3", text)
+        out.append(expand_inline(text, page, page.first_body_line + i, ctx))
+        if not seen_title and text.startswith("# "):
+            seen_title = True
+            note = retells_note(page, ctx.data)
+            if note:
+                out.extend(["", note])
+        i += 1
+    meta = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=False).strip()
+    return f"---\n{meta}\n---\n" + "\n".join(out).rstrip() + "\n\n" + abbreviations(ctx.data) + "\n"
+
+
+def expand_all(pages: list[Page], ctx: Context) -> dict[str, str]:
+    """Every page expanded, by file name; problems collect in ctx.problems."""
+    place_figures(pages, ctx)
+    return {page.name: expand_page(page, ctx) for page in pages}

@@ -1,0 +1,38 @@
+"""Questions figures and pages ask of the datasets (who belonged where, on which day)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from . import dates
+from .datasets import Datasets
+from .schema import FULL_MEMBER_STATUSES
+
+CHAPTER_DAY = dt.date(2014, 7, 1)  # "mid-2014": the chapter's moment
+YEAR_DAY = (7, 1)  # the year control shows 1 July of each year
+FIRST_YEAR, LAST_YEAR = 1991, 2025
+
+
+def holds_on(record: Any, day: dt.date) -> bool:
+    """Whether a membership row is in force on `day`.
+
+    A partial start date counts from its last possible day and a partial end date until its first,
+    so that an imprecise date never claims a membership the source does not support.
+    """
+    if dates.end(record.from_) > day:
+        return False
+    return record.to is None or dates.start(record.to) > day
+
+
+def full_members_on(data: Datasets, organisation: str, day: dt.date) -> list[Any]:
+    """Membership rows of full members of `organisation` on `day`."""
+    return [
+        m for m in data.records("memberships")
+        if m.organisation == organisation and m.status in FULL_MEMBER_STATUSES and holds_on(m, day)
+    ]
+
+
+def memberships_on(data: Datasets, day: dt.date) -> list[Any]:
+    """Every membership row, of any status, in force on `day`."""
+    return [m for m in data.records("memberships") if holds_on(m, day)]

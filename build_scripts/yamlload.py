@@ -1,0 +1,60 @@
+"""Load YAML keeping line numbers, and keeping dates as the strings their authors wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import BuildError, Problem
+from .paths import rel
+
+LINE = "__line__"  # line of the mapping itself
+LINES = "__lines__"  # line of each key in the mapping
+
+
+class LineLoader(yaml.SafeLoader):
+    """SafeLoader that records where each mapping and key stands."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[LINE] = node.start_mark.line + 1
+        mapping[LINES] = {
+            key_node.value: key_node.start_mark.line + 1 for key_node, _ in node.value
+        }
+        return mapping
+
+
+# Dates stay strings ("2014-07" must not become a datetime, nor lose its precision).
+LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse one YAML file; a syntax error becomes a BuildError naming file, line and column."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BuildError([Problem(rel(path), None, f"cannot be read: {exc}")]) from None
+    try:
+        return yaml.load(text, Loader=LineLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = f", column {mark.column + 1}" if mark else ""
+        what = exc.problem or exc.context or "invalid YAML"
+        raise BuildError([Problem(rel(path), line, f"YAML syntax error{column}: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise BuildError([Problem(rel(path), None, f"YAML error: {exc}")]) from None
+
+
+def strip_lines(value: Any) -> Any:
+    """The same data without the line bookkeeping (for validation and output)."""
+    if isinstance(value, dict):
+        return {k: strip_lines(v) for k, v in value.items() if k not in (LINE, LINES)}
+    if isinstance(value, list):
+        return [strip_lines(v) for v in value]
+    return value
