@@ -1,17 +1,20 @@
-"""Block constructs other than figures: generated lists that live on the Glossary, Data,
+"""Block constructs other than figures: generated lists that live on the Overview, Glossary, Data,
 References and Timeline pages. Each takes the context and the page, and returns Markdown."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from . import dates, queries, references
 from .datasets import Datasets
 from .schema import MODELS, SECTION_TITLES
+
+if TYPE_CHECKING:
+    from .pages import Context, Page
 
 
 def esc(text: Any) -> str:
@@ -85,9 +88,42 @@ def events_block(data: Datasets, prefix: str) -> str:
     return "\n".join(rows) + "\n"
 
 
-BLOCKS: dict[str, Callable[[Datasets, str], str]] = {
-    "glossary": glossary,
-    "datasets": datasets_block,
-    "references": references_block,
-    "events": events_block,
+def themes_block(data: Datasets, prefix: str, ctx: Context) -> str:
+    """The five identity themes, each linking to where the essay treats it."""
+    home = ctx.page_for_section("elite-discourse")
+    out = []
+    for t in sorted(data.records("themes"), key=lambda t: t.order):
+        name = f"[{esc(t.name)}]({prefix}{home}#ed-{t.id})" if home else esc(t.name)
+        out.append(f"{t.order}. **{name}.** {esc(t.summary)}")
+    return "\n".join(out) + "\n"
+
+
+def figure_preview(ctx: Context, page: Page, argument: str) -> str:
+    """A small static preview of a figure that lives on another page, linking to it."""
+    fid = argument.strip()
+    placement = ctx.placements.get(fid)
+    if placement is None or ctx.rendered is None:
+        return ""
+    home = placement.page.removesuffix(".md").removesuffix("index")
+    href = f"{page.prefix}{home + '/' if home else ''}#fig-{fid}"
+    title = html.escape(ctx.figures[fid].title)
+    return (f'<figure class="mv-preview"><a href="{href}"><img src="{page.prefix}figures/{fid}/chart.png" '
+            f'alt="Figure {placement.number}: {title} (static preview)" width="{ctx.rendered[fid].width:g}" '
+            f'height="{ctx.rendered[fid].height:g}" loading="lazy"></a><figcaption><a href="{href}">Figure '
+            f"{placement.number}</a> {title}: the live figure, its data and its description are on its home page."
+            "</figcaption></figure>")
+
+
+def _data_only(render: Callable[[Datasets, str], str]) -> Callable[[Context, Page, str], str]:
+    # Markdown links in generated blocks are relative to the page's folder in the docs tree.
+    return lambda ctx, page, argument: render(ctx.data, "../" * page.name.count("/"))
+
+
+BLOCKS: dict[str, Callable[[Context, Page, str], str]] = {
+    "glossary": _data_only(glossary),
+    "datasets": _data_only(datasets_block),
+    "references": _data_only(references_block),
+    "events": _data_only(events_block),
+    "themes": lambda ctx, page, argument: themes_block(ctx.data, "../" * page.name.count("/"), ctx),
+    "figure-preview": figure_preview,
 }

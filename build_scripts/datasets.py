@@ -147,11 +147,13 @@ def check_references(data: Datasets, problems: Problems) -> None:
             else:
                 seen[rid] = line
 
-    known = {name: data.ids(name) for name in MODELS}
-    known["entities"] = known["countries"] | known["organisations"]  # an observation is about either
+    # Only datasets that loaded can vouch for ids: a broken file should not cascade into noise.
+    known = {name: data.ids(name) for name in MODELS if name in data.items}
+    if "countries" in known and "organisations" in known:
+        known["entities"] = known["countries"] | known["organisations"]  # an observation is about either
 
     def need(dataset: Dataset, line: int, label: str, kind: str, value: str | None, pool: str) -> None:
-        if value is not None and value not in known[pool]:
+        if value is not None and pool in known and value not in known[pool]:
             problems.add(rel(dataset.path), line, f"{label}: unknown {kind} '{value}'")
 
     # field name -> which id pool it must point into

@@ -68,6 +68,11 @@ class Context:
     rendered: dict[str, Rendered] | None = None  # None when only checking, not building
     placements: dict[str, Placement] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)
+    pages: list[Page] = field(default_factory=list)
+
+    def page_for_section(self, section: str) -> str | None:
+        """The page that retells a section of the chapter."""
+        return next((p.name for p in self.pages if p.meta.get("retells") == section), None)
 
 
 def read_page(path: Path, root: Path, problems: Problems) -> Page | None:
@@ -228,7 +233,7 @@ def expand_page(page: Page, ctx: Context) -> str:
                 if placement and placement.page == page.name and ctx.rendered is not None:
                     out.append(figure_html(ctx.rendered[fid], placement.number, ctx.data, page.prefix))
             elif info in BLOCKS:
-                out.append(BLOCKS[info](ctx.data, "../" * page.name.count("/")))  # Markdown links: docs-relative
+                out.append(BLOCKS[info](ctx, page, "\n".join(body)))
             else:
                 out.extend(page.body[i:end + 1])  # an ordinary code block: left as written
             i = end + 1
@@ -249,5 +254,6 @@ def expand_page(page: Page, ctx: Context) -> str:
 
 def expand_all(pages: list[Page], ctx: Context) -> dict[str, str]:
     """Every page expanded, by file name; problems collect in ctx.problems."""
+    ctx.pages = pages
     place_figures(pages, ctx)
     return {page.name: expand_page(page, ctx) for page in pages}

@@ -1,0 +1,112 @@
+"""Loading and validating datasets: good data loads; every kind of mistake is named with file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_scripts.datasets import load_all
+from build_scripts.errors import BuildError
+
+
+def problems(data_dir: Path) -> list[str]:
+    with pytest.raises(BuildError) as caught:
+        load_all(data_dir)
+    return [str(p) for p in caught.value.problems]
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"fixture no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_good_fixture_loads_every_dataset(data_dir: Path) -> None:
+    data = load_all(data_dir)
+    assert len(data.records("memberships")) == 12
+    assert data["organisations"].by_id()["eurasec"].dissolved == "2014-12-31"
+
+
+def test_dates_keep_the_precision_written(data_dir: Path) -> None:
+    georgia = [m for m in load_all(data_dir).records("memberships") if m.country == "GEO"][0]
+    assert georgia.from_ == "1993-12"  # not padded, not a datetime
+
+
+def test_malformed_yaml_names_file_line_and_column(data_dir: Path) -> None:
+    replace(data_dir / "countries.yaml", "  - {id: BLR, name: Belarus", "  - {id: BLR, name: [Belarus")
+    (message,) = problems(data_dir)
+    assert message.startswith("countries.yaml:") or "countries.yaml:" in message
+    assert "YAML syntax error, column" in message
+
+
+def test_missing_required_field_names_record_and_field(data_dir: Path) -> None:
+    replace(data_dir / "claims.yaml", "value: 167, ", "")
+    (message,) = problems(data_dir)
+    assert "claims.yaml:5" in message
+    assert "record 'ecu-population'" in message and "'value' is required" in message
+
+
+def test_unknown_field_is_refused(data_dir: Path) -> None:
+    replace(data_dir / "claims.yaml", "value: 167,", "value: 167, valeu: 3,")
+    assert any("'valeu' is not a known field" in m for m in problems(data_dir))
+
+
+def test_wrong_type_says_what_was_found(data_dir: Path) -> None:
+    replace(data_dir / "claims.yaml", "value: 167,", "value: many,")
+    assert any("field 'value'" in m and "found 'many'" in m for m in problems(data_dir))
+
+
+def test_unknown_ids_across_datasets_are_named(data_dir: Path) -> None:
+    replace(data_dir / "memberships.yaml", "{organisation: cis, country: RUS", "{organisation: cis, country: XXX")
+    replace(data_dir / "memberships.yaml", "{organisation: sco, country: CHN", "{organisation: sko, country: CHN")
+    replace(data_dir / "events.yaml", "source: chatterje-doody-2015", "source: nobody-2020")
+    found = problems(data_dir)
+    assert any("memberships.yaml" in m and "unknown country 'XXX'" in m for m in found)
+    assert any("memberships.yaml" in m and "unknown organisation 'sko'" in m for m in found)
+    assert any("events.yaml" in m and "unknown source 'nobody-2020'" in m for m in found)
+
+
+def test_duplicate_id_names_both_lines(data_dir: Path) -> None:
+    replace(data_dir / "countries.yaml", "{id: GEO, name: Georgia", "{id: CHN, name: Georgia")
+    assert any("duplicate id 'CHN'" in m and "first used on line" in m for m in problems(data_dir))
+
+
+def test_range_ending_before_it_starts(data_dir: Path) -> None:
+    replace(data_dir / "memberships.yaml", "from: 1993-12, to: 2009-08-18", "from: 1993-12, to: 1992")
+    assert any("ends (1992) before it starts (1993-12)" in m for m in problems(data_dir))
+
+
+def test_membership_outside_the_organisations_life(data_dir: Path) -> None:
+    replace(data_dir / "memberships.yaml", "{organisation: csto, country: RUS, status: founding-member, from: 2002-10-07",
+            "{organisation: csto, country: RUS, status: founding-member, from: 1999")
+    assert any("before CSTO was founded" in m for m in problems(data_dir))
+
+
+def test_membership_running_past_dissolution_needs_an_end(data_dir: Path) -> None:
+    replace(data_dir / "memberships.yaml", "from: 2010-01-01, to: 2014-12-31", "from: 2010-01-01")
+    assert any("runs past ECU's dissolution" in m for m in problems(data_dir))
+
+
+def test_status_outside_the_allowed_list(data_dir: Path) -> None:
+    replace(data_dir / "memberships.yaml", "country: KAZ, status: member", "country: KAZ, status: friend")
+    assert any("field 'status'" in m and "'friend'" in m for m in problems(data_dir))
+
+
+def test_impossible_date(data_dir: Path) -> None:
+    replace(data_dir / "memberships.yaml", "from: 1993-12,", "from: 1993-13,")
+    assert any("field 'from'" in m for m in problems(data_dir))
+
+
+def test_every_problem_is_reported_at_once(data_dir: Path) -> None:
+    replace(data_dir / "claims.yaml", "value: 167,", "value: many,")
+    replace(data_dir / "countries.yaml", "{id: GEO, name: Georgia", "{id: CHN, name: Georgia")
+    found = problems(data_dir)
+    assert any("claims.yaml" in m for m in found) and any("countries.yaml" in m for m in found)
+
+
+def test_missing_and_unknown_dataset_files(data_dir: Path) -> None:
+    (data_dir / "themes.yaml").rename(data_dir / "theems.yaml")
+    found = problems(data_dir)
+    assert any("themes.yaml: dataset file is missing" in m for m in found)
+    assert any("unknown dataset 'theems'" in m for m in found)

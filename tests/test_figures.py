@@ -1,0 +1,55 @@
+"""Figures: the registry, the rows each plots, and renders cached by content hash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_scripts.datasets import load_all
+from build_scripts.figures import discover
+from build_scripts.figures.memberships import rows_for_year
+from build_scripts.render import namespace_svg, render_one
+
+
+def test_every_figure_module_registers_itself() -> None:
+    assert "memberships" in discover()
+
+
+def test_memberships_follow_dates(data_dir: Path) -> None:
+    data = load_all(data_dir)
+    in_2005 = {(r["country"], r["column"]) for r in rows_for_year(data, 2005)}
+    in_2014 = {(r["country"], r["column"]) for r in rows_for_year(data, 2014)}
+    assert ("GEO", "CIS") in in_2005 and ("GEO", "CIS") not in in_2014  # Georgia left in 2009
+    assert ("RUS", "Customs Union") in in_2014 and ("RUS", "Customs Union") not in in_2005
+    bold = {r["country"] for r in rows_for_year(data, 2014) if r["customs_union"]}
+    assert bold == {"RUS", "KAZ"}
+
+
+def test_render_writes_every_file_and_caches(data_dir: Path, tmp_path: Path) -> None:
+    data = load_all(data_dir)
+    definition = discover()["memberships"]
+    first = render_one(definition, data, tmp_path)
+    assert not first.cached
+    for name in ("spec.vl.json", "spec.vg.json", "chart.svg", "chart.png", "data.csv", "data.json"):
+        assert (first.directory / name).stat().st_size > 0
+    assert render_one(definition, data, tmp_path).cached
+    # change the data: the figure is rendered again
+    path = data_dir / "memberships.yaml"
+    path.write_text(path.read_text().replace("to: 2009-08-18", "to: 2008-08-18"))
+    again = render_one(definition, load_all(data_dir), tmp_path)
+    assert not again.cached and again.directory != first.directory
+
+
+def test_static_svg_ids_are_namespaced() -> None:
+    svg = '<svg><clipPath id="clip1"/><g clip-path="url(#clip1)"/><use href="#clip1"/></svg>'
+    out = namespace_svg(svg, "fig-a")
+    assert 'id="fig-a-clip1"' in out and "url(#fig-a-clip1)" in out and 'href="#fig-a-clip1"' in out
+    assert 'id="clip1"' not in out
+
+
+def test_csv_download_neutralises_formulas(data_dir: Path, tmp_path: Path) -> None:
+    path = data_dir / "countries.yaml"
+    path.write_text(path.read_text().replace("name: Belarus", "name: '=HYPERLINK(1)'"))
+    rendered = render_one(discover()["memberships"], load_all(data_dir), tmp_path)
+    csv_text = (rendered.directory / "data.csv").read_text()
+    assert "'=HYPERLINK(1)" in csv_text and ",=HYPERLINK" not in csv_text
+    assert "\n2014," in csv_text  # numbers stay numbers

@@ -1,0 +1,87 @@
+"""Content constructs: figures, figure references, inline values and citations, with errors at page:line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_scripts.build import check, generate
+from build_scripts.errors import BuildError
+
+
+def messages(data_dir: Path, content_dir: Path) -> list[str]:
+    with pytest.raises(BuildError) as caught:
+        check(data_dir, content_dir)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_fixture_content_checks_clean(data_dir: Path, content_dir: Path) -> None:
+    ctx = check(data_dir, content_dir)
+    assert ctx.placements["memberships"].number == "3.1"
+
+
+def test_inline_values_come_from_the_data(data_dir: Path, content_dir: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    result = generate(data_dir, content_dir, docs, tmp_path / "cache")
+    assert ">167 million</span>" in result.pages["index.md"]
+    assert ">about 90 per cent</span>" in result.pages["index.md"]
+    assert ">June 2009</span>" in result.pages["3-institutional-overlap.md"]
+    assert ">1991</span>" in result.pages["3-institutional-overlap.md"]
+    # change the value in the dataset: the page follows
+    claims = data_dir / "claims.yaml"
+    claims.write_text(claims.read_text().replace("value: 167,", "value: 171,"))
+    result = generate(data_dir, content_dir, docs, tmp_path / "cache")
+    assert ">171 million</span>" in (docs / "index.md").read_text()
+
+
+def test_figure_reference_becomes_a_numbered_link(data_dir: Path, content_dir: Path, tmp_path: Path) -> None:
+    pages = generate(data_dir, content_dir, tmp_path / "docs", tmp_path / "cache").pages
+    assert "[Figure 3.1](3-institutional-overlap.md#fig-memberships" in pages["index.md"]
+    assert "[Figure 3.1](#fig-memberships" in pages["3-institutional-overlap.md"]
+    assert '<figure class="mv-figure" id="fig-memberships"' in pages["3-institutional-overlap.md"]
+
+
+def test_citation_links_to_its_reference(data_dir: Path, content_dir: Path, tmp_path: Path) -> None:
+    pages = generate(data_dir, content_dir, tmp_path / "docs", tmp_path / "cache").pages
+    assert "([Chatterje-Doody 2015](references.md#ref-chatterje-doody-2015" in pages["index.md"]
+
+
+def test_unknown_figure_id_names_page_and_line(data_dir: Path, content_dir: Path) -> None:
+    page = content_dir / "3-institutional-overlap.md"
+    page.write_text(page.read_text().replace("```figure\nmemberships\n```", "```figure\nmembership\n```"))
+    found = messages(data_dir, content_dir)
+    assert any(m.startswith(f"{page}:12: unknown figure 'membership'")
+               for m in found)
+
+
+def test_unknown_inline_key_names_page_and_line(data_dir: Path, content_dir: Path) -> None:
+    page = content_dir / "index.md"
+    page.write_text(page.read_text().replace("{{claims:ecu-population}}", "{{claims:ecu-populaton}}"))
+    assert any(":8: unknown record 'ecu-populaton'" in m for m in messages(data_dir, content_dir))
+
+
+def test_unknown_field_format_and_citation(data_dir: Path, content_dir: Path) -> None:
+    page = content_dir / "index.md"
+    page.write_text(page.read_text() + "\n{{organisations:cis.foundd}} {{organisations:cis.founded|roman}} [@nobody]\n")
+    found = messages(data_dir, content_dir)
+    assert any("unknown field 'foundd'" in m for m in found)
+    assert any("unknown format 'roman'" in m for m in found)
+    assert any("citation of unknown source 'nobody'" in m for m in found)
+
+
+def test_figure_placed_twice_or_nowhere(data_dir: Path, content_dir: Path) -> None:
+    index = content_dir / "index.md"
+    index.write_text(index.read_text().replace("---\n\n", "---\nchapter: 0\n---\n\n", 1) if False else
+                     index.read_text() + "\n```figure\nmemberships\n```\n")
+    assert any("figure 'memberships' is placed twice" in m or "no 'chapter' number" in m
+               for m in messages(data_dir, content_dir))
+    chapter = content_dir / "3-institutional-overlap.md"
+    index.write_text(index.read_text().replace("\n```figure\nmemberships\n```\n", ""))
+    chapter.write_text(chapter.read_text().replace("```figure\nmemberships\n```", ""))
+    assert any("figure 'memberships' is defined but placed on no page" in m for m in messages(data_dir, content_dir))
+
+
+def test_trailing_paragraph_id_gets_its_own_line(data_dir: Path, content_dir: Path, tmp_path: Path) -> None:
+    pages = generate(data_dir, content_dir, tmp_path / "docs", tmp_path / "cache").pages
+    assert "of it.\n{: #ov-p1 }" in pages["index.md"]
