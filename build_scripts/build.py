@@ -19,7 +19,7 @@ from .datasets import Datasets, load_all
 from .errors import BuildError, Problem
 from .figures import discover
 from .pages import Context, expand_all, read_pages
-from .paths import BUILD, CACHE, CONTENT, DATA, DOCS, ROOT, SITE
+from .paths import CACHE, CONTENT, DATA, DOCS, ROOT, SITE
 from .render import render_all
 
 
@@ -61,9 +61,9 @@ def generate(data_dir: Path = DATA, content_dir: Path = CONTENT, docs: Path = DO
 
 def mkdocs_build(docs: Path = DOCS, site: Path = SITE) -> None:
     """Render the docs tree with MkDocs into a fresh folder, then swap it in: `site/` is never half-written."""
-    staging = BUILD / "site.new"
+    staging = site.with_name(site.name + ".new")  # beside the target, so the swap is a rename
     shutil.rmtree(staging, ignore_errors=True)
-    env = {**os.environ, "MULTIVECTOR_DOCS_DIR": str(docs)}
+    env = {**os.environ, "MULTIVECTOR_DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)],
         cwd=ROOT, env=env, capture_output=True, text=True,
@@ -72,7 +72,7 @@ def mkdocs_build(docs: Path = DOCS, site: Path = SITE) -> None:
         shutil.rmtree(staging, ignore_errors=True)
         lines = [ln for ln in (result.stderr + result.stdout).splitlines() if ln.strip()]
         raise BuildError([Problem("mkdocs.yml", None, "MkDocs failed: " + "\n  ".join(lines[-20:]))])
-    old = BUILD / "site.old"
+    old = site.with_name(site.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site.exists():
         site.rename(old)

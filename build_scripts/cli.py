@@ -54,16 +54,18 @@ def serve(address: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate data and content; write nothing")
+    check_parser = sub.add_parser("check", help="validate data and content; write nothing")
+    check_parser.add_argument("--data", type=Path, default=DATA, help="datasets folder (default: data/)")
+    check_parser.add_argument("--content", type=Path, default=CONTENT, help="chapters folder (default: content/)")
     sub.add_parser("docs", help="build figures and write the generated docs tree (build/docs)")
     sub.add_parser("build", help="the whole static site into site/")
     serve_parser = sub.add_parser("serve", help="serve with live reload")
     serve_parser.add_argument("--address", default="127.0.0.1:8000")
     args = parser.parse_args(argv)
-    os.chdir(ROOT)
+    os.chdir(ROOT)  # relative paths in messages are relative to the repository
     try:
         if args.command == "check":
-            ctx = build.check()
+            ctx = build.check(args.data.resolve(), args.content.resolve())
             print(f"check: {sum(len(d.records) for d in ctx.data.items.values())} records in "
                   f"{len(ctx.data.items)} datasets, {len(ctx.placements)} figures placed: no problems")
         elif args.command == "docs":

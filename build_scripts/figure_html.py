@@ -25,8 +25,9 @@ def data_table(rendered: Rendered) -> str:
     head = "".join(f'<th scope="col">{html.escape(c.label)}</th>' for c in fig.columns)
     body = "".join("<tr>" + "".join(f"<td>{cell(r.get(c.key))}</td>" for c in fig.columns) + "</tr>" for r in rows)
     shown = "" if fig.table is None else f" (shown: {html.escape(fig.state or '')}; the downloads hold every row)"
+    label = f"Data of {rendered.definition.title}"
     return (f'<details class="mv-figure__data"><summary>Data table{shown}</summary>'
-            f'<div class="mv-table-wrap" tabindex="0" role="region" aria-label="Data of {html.escape(rendered.definition.title)}">'
+            f'<div class="mv-table-wrap" tabindex="0" role="region" aria-label="{html.escape(label)}">'
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>")
 
 

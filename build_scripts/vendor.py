@@ -14,7 +14,10 @@ from pathlib import Path
 from .errors import BuildError, Problem
 from .paths import CACHE, NODE_MODULES, ROOT
 
-INTERPRETER_ENTRY = "import { expressionInterpreter } from 'vega-interpreter';\nwindow.vegaExpressionInterpreter = expressionInterpreter;\n"
+INTERPRETER_ENTRY = (
+    "import { expressionInterpreter } from 'vega-interpreter';\n"
+    "window.vegaExpressionInterpreter = expressionInterpreter;\n"
+)
 
 
 def _missing(what: str) -> BuildError:
@@ -42,5 +45,6 @@ def vendor_files(node_modules: Path = NODE_MODULES, cache: Path = CACHE) -> dict
         )
         if result.returncode != 0:
             shutil.rmtree(bundle.parent, ignore_errors=True)
-            raise BuildError([Problem("package.json", None, f"bundling vega-interpreter failed: {result.stderr.strip()}")])
+            message = f"bundling vega-interpreter failed: {result.stderr.strip()}"
+            raise BuildError([Problem("package.json", None, message)])
     return {"vega.min.js": vega, "vega-interpreter.min.js": bundle}

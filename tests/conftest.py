@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import socket
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -34,13 +35,37 @@ def content_dir(tmp_path: Path) -> Path:
     return target
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PREFIX = "/multivector/"  # served under a project subpath, as GitHub Pages serves project sites
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real essay, built once for the session into a temporary folder."""
+def site_url() -> str:
+    """The address the test site is built for and served at (instant navigation needs them to agree)."""
+    return os.environ.get("MULTIVECTOR_TEST_SITE_URL") or f"http://127.0.0.1:{free_port()}{PREFIX}"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
+    """The real essay, built once for the session into a temporary folder.
+
+    MULTIVECTOR_TEST_SITE names an already built site to test instead (handy while editing tests).
+    """
+    if os.environ.get("MULTIVECTOR_TEST_SITE"):
+        return Path(os.environ["MULTIVECTOR_TEST_SITE"])
     root = tmp_path_factory.mktemp("built")
     docs = root / "docs"
     build.generate(docs=docs)
-    build.mkdocs_build(docs=docs, site=root / "site")
+    os.environ["SITE_URL"] = site_url
+    try:
+        build.mkdocs_build(docs=docs, site=root / "site")
+    finally:
+        del os.environ["SITE_URL"]
     return root / "site"
 
 
@@ -56,17 +81,17 @@ class _Handler(SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(self.prefix):])
 
 
-def serve(directory: Path, prefix: str = "/") -> tuple[ThreadingHTTPServer, str]:
+def serve(directory: Path, prefix: str = "/", port: int = 0) -> tuple[ThreadingHTTPServer, str]:
     handler = type("Handler", (_Handler,), {"prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
 
 
 @pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
+def base_url(site: Path, site_url: str) -> Iterator[str]:
     """The built site served on the loopback host under a project subpath, as GitHub Pages serves it."""
-    server, url = serve(site, "/multivector/")
+    server, url = serve(site, PREFIX, int(site_url.split(":")[2].split("/")[0]))
     yield url
     server.shutdown()
 

@@ -152,9 +152,10 @@ def build(data: Datasets) -> Figure:
                 color=alt.condition("year > 2015", alt.value(colour("highlight")), alt.value(colour("ink"))))
         .properties(width=WIDTH, height=18)
     )
+    corner = alt.Chart(alt.Data(values=[{}])).mark_text().properties(width=90, height=HEADER_HEIGHT)
     chart = alt.vconcat(
         title,
-        alt.hconcat(alt.Chart(alt.Data(values=[{}])).mark_text().properties(width=90, height=HEADER_HEIGHT), header, spacing=6),
+        alt.hconcat(corner, header, spacing=6),
         alt.hconcat(labels, matrix, spacing=6),
         spacing=4,
     ).add_params(year)

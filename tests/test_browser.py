@@ -1,0 +1,124 @@
+"""The site in a real browser (Debian's Chromium through Playwright): static first, live on approach."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page
+
+pytestmark = pytest.mark.browser
+
+FIGURE_PAGE = "3-institutional-overlap/"
+TEXT_PAGE = "about/"
+
+
+def live_figure(page: Page, base_url: str, path: str = FIGURE_PAGE, fid: str = "memberships") -> Locator:
+    page.goto(base_url + path)
+    figure = page.locator(f"#fig-{fid}")
+    figure.scroll_into_view_if_needed()
+    page.wait_for_function(f"document.querySelector('#fig-{fid}').dataset.live === 'ready'", timeout=15000)
+    return figure
+
+
+def test_static_svg_is_there_without_javascript(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + FIGURE_PAGE)
+    chart = page.locator("#fig-memberships .mv-chart svg")
+    assert chart.count() == 1
+    assert "Full members on 1 July 2014" in (chart.text_content() or "")
+    assert "Shown: 1 July 2014" in page.locator("#fig-memberships figcaption").inner_text()
+    assert page.locator("#fig-memberships table tbody tr").count() > 10
+    context.close()
+
+
+def test_live_view_replaces_the_static_chart_in_the_same_box(page: Page, base_url: str) -> None:
+    page.goto(base_url + FIGURE_PAGE)
+    chart = page.locator("#fig-memberships .mv-chart")
+    before = chart.bounding_box()
+    assert page.evaluate("typeof window.vega") == "undefined"  # not loaded until the figure is near
+    live_figure(page, base_url)
+    page.evaluate("window.scrollTo(0, 0)")
+    after = chart.bounding_box()
+    assert page.locator("#fig-memberships .mv-live svg").count() == 1
+    assert before is not None and after is not None
+    assert abs(before["height"] - after["height"]) < 1 and abs(before["width"] - after["width"]) < 1
+
+
+def test_no_layout_shift_while_the_figure_comes_alive(page: Page, base_url: str) -> None:
+    page.add_init_script("""
+        window.__cls = 0;
+        new PerformanceObserver(list => {
+          for (const e of list.getEntries()) { if (!e.hadRecentInput) window.__cls += e.value; }
+        }).observe({type: 'layout-shift', buffered: true});
+    """)
+    live_figure(page, base_url)
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__cls") == 0
+
+
+def test_tooltip_on_hover_and_escape_closes_it(page: Page, base_url: str) -> None:
+    figure = live_figure(page, base_url)
+    dot = figure.locator(".mv-live svg .mark-symbol path").first
+    dot.hover()
+    tooltip = figure.locator(".mv-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "Organisation" in tooltip.inner_text() and "Country" in tooltip.inner_text()
+    page.keyboard.press("Escape")
+    assert tooltip.is_hidden()
+
+
+def test_no_console_errors_and_no_request_leaves_loopback(page: Page, base_url: str) -> None:
+    live_figure(page, base_url)
+    page.goto(base_url + TEXT_PAGE)
+    page.wait_for_load_state("networkidle")
+    assert page.console_errors == []
+    hosts = {urlparse(u).hostname for u in page.requests if not u.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}
+
+
+def test_text_page_never_loads_vega(page: Page, base_url: str) -> None:
+    page.goto(base_url + TEXT_PAGE)
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in page.requests if "vega" in u]
+
+
+def test_palette_toggle_rethemes_the_figure(page: Page, base_url: str) -> None:
+    figure = live_figure(page, base_url)
+    label = figure.locator(".mv-live svg text").first
+    light = label.evaluate("el => getComputedStyle(el).fill")
+    page.locator("label[for='__palette_1']").click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    dark = label.evaluate("el => getComputedStyle(el).fill")
+    assert light != dark
+    assert dark == "rgb(232, 234, 237)"
+
+
+def test_instant_navigation_away_and_back_keeps_the_figure_working(page: Page, base_url: str) -> None:
+    live_figure(page, base_url)
+    page.locator("a.md-nav__link[href$='about/']").first.click()
+    page.wait_for_url("**/about/")
+    assert page.evaluate("typeof window.vega") == "object"  # same document: instant navigation kept scripts
+    page.locator("a.md-nav__link[href$='3-institutional-overlap/']").first.click()
+    page.wait_for_url("**/3-institutional-overlap/")
+    figure = page.locator("#fig-memberships")
+    figure.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('#fig-memberships').dataset.live === 'ready'", timeout=15000)
+    figure.locator(".mv-live svg .mark-symbol path").first.hover()
+    figure.locator(".mv-tooltip").wait_for(state="visible", timeout=5000)
+
+
+def test_year_in_the_url_sets_the_figure_state(page: Page, base_url: str) -> None:
+    page.goto(base_url + FIGURE_PAGE + "?year=2009")
+    figure = page.locator("#fig-memberships")
+    figure.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('#fig-memberships').dataset.live === 'ready'", timeout=15000)
+    assert figure.locator("output").inner_text() == "2009"
+    assert "Full members on 1 July 2009" in figure.locator(".mv-live svg").inner_html()
+    assert "1 July 2009" in figure.locator(".mv-figure__desc").inner_text()
+    slider = figure.locator("input[type=range]")
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("new URL(location.href).searchParams.get('year') === '2010'")
+    assert "Full members on 1 July 2010" in figure.locator(".mv-live svg").inner_html()

@@ -1,0 +1,111 @@
+"""The whole build: the real essay builds strictly, publishes its downloads, and never leaves a half-built site."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_scripts import build
+from build_scripts.errors import BuildError
+from build_scripts.paths import ROOT
+
+NAV = ["Overview", "1 Introduction", "2 Elite discourse", "3 Institutional overlap in ‘Eurasia’",
+       "4 The discursive space of Eurasia", "5 The geopolitical reality of Eurasia", "6 Conclusions",
+       "After 2015", "Timeline", "Glossary", "Data", "References", "About"]
+
+
+def nav_titles() -> list[str]:
+    config = (ROOT / "mkdocs.yml").read_text()
+    config = config.replace("!ENV", "")  # plain YAML is enough to read the nav
+    return [next(iter(entry)) for entry in yaml.safe_load(config)["nav"]]
+
+
+def test_navigation_is_complete_and_in_order(site: Path) -> None:
+    assert nav_titles() == NAV
+    html = (site / "index.html").read_text()
+    positions = [html.find(f">{title}<".replace("‘", "‘")) for title in ["Overview", "1 Introduction", "About"]]
+    assert all(p > 0 for p in positions) and positions == sorted(positions)
+
+
+def test_every_page_is_built(site: Path) -> None:
+    for page in ["1-introduction", "2-elite-discourse", "3-institutional-overlap", "4-discursive-space",
+                 "5-geopolitical-reality", "6-conclusions", "after-2015", "timeline", "glossary", "data",
+                 "references", "about"]:
+        assert (site / page / "index.html").exists(), page
+
+
+def test_memberships_published_as_csv_and_json(site: Path) -> None:
+    with (site / "data" / "memberships.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert {"organisation", "country", "status", "from", "to", "source"} <= set(rows[0])
+    assert {r["country"] for r in rows if r["organisation"] == "ecu" and r["status"].endswith("member")} >= {
+        "RUS", "BLR", "KAZ"}
+    records = json.loads((site / "data" / "memberships.json").read_text())
+    assert len(records) == len(rows)
+
+
+def test_every_dataset_is_downloadable(site: Path) -> None:
+    from build_scripts.schema import MODELS
+
+    for name in MODELS:
+        assert (site / "data" / f"{name}.csv").stat().st_size > 0
+        assert isinstance(json.loads((site / "data" / f"{name}.json").read_text()), list)
+
+
+def test_every_figure_has_its_files_and_is_placed_once(site: Path) -> None:
+    from build_scripts.figures import discover
+
+    pages = {p: p.read_text() for p in site.rglob("index.html")}
+    for fid in discover():
+        for name in ("spec.vg.json", "chart.svg", "chart.png", "data.csv", "data.json"):
+            assert (site / "figures" / fid / name).exists(), (fid, name)
+        homes = [p for p, html in pages.items() if f'id="fig-{fid}"' in html]
+        assert len(homes) == 1, (fid, homes)
+
+
+def test_pages_with_figures_inline_their_static_svg(site: Path) -> None:
+    html = (site / "3-institutional-overlap" / "index.html").read_text()
+    figure = html[html.index('id="fig-memberships"'):]
+    assert "<svg" in figure[:3000] and "Full members on 1 July 2014" in figure
+    assert "Figure 3.1" in figure
+
+
+def test_no_third_party_resources_are_referenced(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        for attr in ("src=\"http", "href=\"https://fonts", "src=\"//"):
+            assert attr not in html, (page, attr)
+
+
+def test_failed_build_leaves_previous_site_whole(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous site")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# only one page: the nav's other pages are missing\n")
+    with pytest.raises(BuildError):
+        build.mkdocs_build(docs=docs, site=site)
+    assert (site / "index.html").read_text() == "previous site"
+
+
+def test_cli_reports_bad_data_without_traceback(data_dir: Path, content_dir: Path) -> None:
+    path = data_dir / "countries.yaml"
+    path.write_text(path.read_text().replace("name: Belarus", "name: [Belarus"))
+    result = subprocess.run([sys.executable, "-m", "build_scripts", "check", "--data", str(data_dir),
+                             "--content", str(content_dir)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "countries.yaml:" in result.stderr and "YAML syntax error" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_check_passes_on_the_real_essay() -> None:
+    result = subprocess.run([sys.executable, "-m", "build_scripts", "check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "no problems" in result.stdout
