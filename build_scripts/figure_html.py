@@ -19,11 +19,19 @@ def cell(value: Any) -> str:
     return html.escape(str(value))
 
 
-def data_table(rendered: Rendered) -> str:
+def data_table(rendered: Rendered, data: Datasets, prefix: str) -> str:
     fig = rendered.figure
     rows = fig.table if fig.table is not None else fig.rows
+    sources = data["sources"].by_id()
+
+    def td(key: str, value: Any) -> str:
+        if key == "source" and value in sources:  # name the source and link to its reference
+            label = html.escape(references.short_label(sources[value]))
+            return f'<td><a href="{prefix}references/#ref-{html.escape(value)}">{label}</a></td>'
+        return f"<td>{cell(value)}</td>"
+
     head = "".join(f'<th scope="col">{html.escape(c.label)}</th>' for c in fig.columns)
-    body = "".join("<tr>" + "".join(f"<td>{cell(r.get(c.key))}</td>" for c in fig.columns) + "</tr>" for r in rows)
+    body = "".join("<tr>" + "".join(td(c.key, r.get(c.key)) for c in fig.columns) + "</tr>" for r in rows)
     shown = "" if fig.table is None else f" (shown: {html.escape(fig.state or '')}; the downloads hold every row)"
     label = f"Data of {rendered.definition.title}"
     return (f'<details class="mv-figure__data"><summary>Data table{shown}</summary>'
@@ -31,13 +39,21 @@ def data_table(rendered: Rendered) -> str:
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>")
 
 
+MAX_NAMED_SOURCES = 4  # beyond this, the data table names each row's source instead
+
+
 def source_line(rendered: Rendered, data: Datasets, prefix: str) -> str:
     sources = data["sources"].by_id()
+    ids = rendered.figure.sources
+    if len(ids) > MAX_NAMED_SOURCES:
+        return (f'<p class="mv-figure__source">Sources: {len(ids)} documents, each named row by row in the data '
+                f'table below and listed in full in the <a href="{prefix}references/">References</a>.</p>')
     links = []
-    for sid in rendered.figure.sources:
+    for sid in ids:
         source = sources[sid]
         links.append(f'<a href="{prefix}references/#ref-{html.escape(sid)}" '
-                     f'title="{html.escape(references.full_reference(source))}">{html.escape(references.short_label(source))}</a>')
+                     f'title="{html.escape(references.full_reference(source))}">'
+                     f"{html.escape(references.short_label(source))}</a>")
     return f'<p class="mv-figure__source">Source: {"; ".join(links)}.</p>'
 
 
@@ -88,7 +104,7 @@ def figure_html(rendered: Rendered, number: str, data: Datasets, prefix: str) ->
         f'<span class="mv-figure__title">{title}.</span> {html.escape(rendered.definition.caption)}{state}</figcaption>'
         f"{source_line(rendered, data, prefix)}"
         f'<p class="mv-figure__desc" id="fig-{fid}-desc" aria-live="polite">{html.escape(fig.description)}</p>'
-        f"{data_table(rendered)}"
+        f"{data_table(rendered, data, prefix)}"
         f'<p class="mv-figure__downloads">Download: {downloads}</p>'
         "</figure>"
     )

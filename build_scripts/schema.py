@@ -119,6 +119,7 @@ class Organisation(Record):
 
 
 class Membership(Record):
+    id: Id | None = Field(default=None, description="Optional id, for prose that cites this row's dates.")
     organisation: Id
     country: str = Field(pattern=r"^[A-Z]{3}$")
     status: Status
