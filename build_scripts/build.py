@@ -32,10 +32,13 @@ class Result:
     rendered_fresh: list[str]
 
 
-def check(data_dir: Path = DATA, content_dir: Path = CONTENT) -> Context:
-    """Validate data and content without rendering or writing anything; raise BuildError listing every problem."""
+def check(data_dir: Path = DATA, content_dir: Path = CONTENT, only: set[str] | None = None) -> Context:
+    """Validate data and content without rendering or writing anything; raise BuildError listing every problem.
+
+    `only` limits the figures to those named (for content that places a subset, as in tests).
+    """
     data = load_all(data_dir)
-    ctx = Context(data=data, figures=dict(discover()))
+    ctx = Context(data=data, figures={k: v for k, v in discover().items() if only is None or k in only})
     for fid, definition in ctx.figures.items():
         try:
             definition.build(data)
@@ -47,10 +50,11 @@ def check(data_dir: Path = DATA, content_dir: Path = CONTENT) -> Context:
     return ctx
 
 
-def generate(data_dir: Path = DATA, content_dir: Path = CONTENT, docs: Path = DOCS, cache: Path = CACHE) -> Result:
+def generate(data_dir: Path = DATA, content_dir: Path = CONTENT, docs: Path = DOCS, cache: Path = CACHE,
+             only: set[str] | None = None) -> Result:
     """Build figures and write the generated docs tree (only changed files are touched)."""
     data = load_all(data_dir)
-    rendered = render_all(data, cache)
+    rendered = render_all(data, cache, only)
     ctx = Context(data=data, figures={fid: r.definition for fid, r in rendered.items()}, rendered=rendered)
     pages = read_pages(content_dir, ctx.problems)
     expanded = expand_all(pages, ctx)
@@ -65,7 +69,7 @@ def mkdocs_build(docs: Path = DOCS, site: Path = SITE) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     env = {**os.environ, "MULTIVECTOR_DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
     if result.returncode != 0:

@@ -106,6 +106,7 @@ def svg_size(svg: str) -> tuple[float, float]:
     return float(match.group(1)), float(match.group(2))
 
 
-def render_all(data: Datasets, cache: Path = CACHE) -> dict[str, Rendered]:
-    """Build and render every registered figure."""
-    return {fid: render_one(definition, data, cache) for fid, definition in sorted(discover().items())}
+def render_all(data: Datasets, cache: Path = CACHE, only: set[str] | None = None) -> dict[str, Rendered]:
+    """Build and render every registered figure (or only those named)."""
+    return {fid: render_one(definition, data, cache) for fid, definition in sorted(discover().items())
+            if only is None or fid in only}

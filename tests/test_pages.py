@@ -9,21 +9,23 @@ import pytest
 from build_scripts.build import check, generate
 from build_scripts.errors import BuildError
 
+FIXTURE_FIGURES = {"memberships"}  # the fixture data and pages hold only this figure's data
+
 
 def messages(data_dir: Path, content_dir: Path) -> list[str]:
     with pytest.raises(BuildError) as caught:
-        check(data_dir, content_dir)
+        check(data_dir, content_dir, FIXTURE_FIGURES)
     return [str(p) for p in caught.value.problems]
 
 
 def test_fixture_content_checks_clean(data_dir: Path, content_dir: Path) -> None:
-    ctx = check(data_dir, content_dir)
+    ctx = check(data_dir, content_dir, FIXTURE_FIGURES)
     assert ctx.placements["memberships"].number == "3.1"
 
 
 def test_inline_values_come_from_the_data(data_dir: Path, content_dir: Path, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
-    result = generate(data_dir, content_dir, docs, tmp_path / "cache")
+    result = generate(data_dir, content_dir, docs, tmp_path / "cache", only=FIXTURE_FIGURES)
     assert ">167 million</span>" in result.pages["index.md"]
     assert ">about 90 per cent</span>" in result.pages["index.md"]
     assert ">June 2009</span>" in result.pages["3-institutional-overlap.md"]
@@ -31,19 +33,19 @@ def test_inline_values_come_from_the_data(data_dir: Path, content_dir: Path, tmp
     # change the value in the dataset: the page follows
     claims = data_dir / "claims.yaml"
     claims.write_text(claims.read_text().replace("value: 167,", "value: 171,"))
-    result = generate(data_dir, content_dir, docs, tmp_path / "cache")
+    result = generate(data_dir, content_dir, docs, tmp_path / "cache", only=FIXTURE_FIGURES)
     assert ">171 million</span>" in (docs / "index.md").read_text()
 
 
 def test_figure_reference_becomes_a_numbered_link(data_dir: Path, content_dir: Path, tmp_path: Path) -> None:
-    pages = generate(data_dir, content_dir, tmp_path / "docs", tmp_path / "cache").pages
+    pages = generate(data_dir, content_dir, tmp_path / "docs", tmp_path / "cache", only=FIXTURE_FIGURES).pages
     assert "[Figure 3.1](3-institutional-overlap.md#fig-memberships" in pages["index.md"]
     assert "[Figure 3.1](#fig-memberships" in pages["3-institutional-overlap.md"]
     assert '<figure class="mv-figure" id="fig-memberships"' in pages["3-institutional-overlap.md"]
 
 
 def test_citation_links_to_its_reference(data_dir: Path, content_dir: Path, tmp_path: Path) -> None:
-    pages = generate(data_dir, content_dir, tmp_path / "docs", tmp_path / "cache").pages
+    pages = generate(data_dir, content_dir, tmp_path / "docs", tmp_path / "cache", only=FIXTURE_FIGURES).pages
     assert "([Chatterje-Doody 2015](references.md#ref-chatterje-doody-2015" in pages["index.md"]
 
 
@@ -83,5 +85,5 @@ def test_figure_placed_twice_or_nowhere(data_dir: Path, content_dir: Path) -> No
 
 
 def test_trailing_paragraph_id_gets_its_own_line(data_dir: Path, content_dir: Path, tmp_path: Path) -> None:
-    pages = generate(data_dir, content_dir, tmp_path / "docs", tmp_path / "cache").pages
+    pages = generate(data_dir, content_dir, tmp_path / "docs", tmp_path / "cache", only=FIXTURE_FIGURES).pages
     assert "of it.\n{: #ov-p1 }" in pages["index.md"]

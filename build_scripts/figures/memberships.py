@@ -14,7 +14,7 @@ import altair as alt
 from .. import dates, queries
 from ..datasets import Datasets
 from ..theme import WIDTH, colour
-from . import Column, Figure, figure
+from . import Column, Figure, figure, lit_when_hovered
 
 # Each column follows one line of institutions through time (predecessor -> successor).
 COLUMNS: list[tuple[str, list[str]]] = [
@@ -100,7 +100,7 @@ def build(data: Datasets) -> Figure:
     year = alt.param(name="year", value=DEFAULT_YEAR)  # driven by the page's own range control
     pick = alt.selection_point(name="pick", fields=["country"], on="pointerover", clear="pointerout")
     pick_org = alt.selection_point(name="pickorg", fields=["column"], on="pointerover", clear="pointerout")
-    active = pick | pick_org
+    active = lit_when_hovered("pick", "pickorg")
     base = alt.Chart(alt.Data(values=rows)).transform_filter(alt.datum.year == year)
     y = alt.Y("country_name:N", sort=alt.EncodingSortField(field="memberships", op="max", order="descending"),
               axis=None, title=None)
