@@ -14,12 +14,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_scripts import build  # noqa: E402
-from build_scripts.paths import CONTENT, DATA  # noqa: E402
-from tests.conftest import CHROMIUM, serve  # noqa: E402
+from build_scripts import build
+from build_scripts.paths import CONTENT, DATA
+from tests.conftest import CHROMIUM, serve
 
 PAGES = {"figure page": "3-institutional-overlap/", "text page": "about/"}
 
@@ -32,7 +33,8 @@ def timed_build(data: Path, docs: Path, cache: Path, site: Path) -> tuple[float,
 
 
 def bytes_before_interaction(site: Path) -> dict[str, dict[str, int]]:
-    from playwright.sync_api import sync_playwright
+    """Load each page in a fresh browser context, scroll nowhere, and sum the gzip size of what it fetched."""
+    from playwright.sync_api import Request, sync_playwright
 
     server, base = serve(site, "/multivector/")
     out: dict[str, dict[str, int]] = {}
@@ -41,21 +43,22 @@ def bytes_before_interaction(site: Path) -> dict[str, dict[str, int]]:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
                                                  args=["--no-sandbox", "--disable-gpu"])
             for label, path in PAGES.items():
-                page = browser.new_page(viewport={"width": 1280, "height": 900})
-                sizes = {"html": 0, "css": 0, "js": 0, "other": 0}
-
-                def record(response, sizes=sizes) -> None:  # noqa: ANN001
-                    kind = response.request.resource_type
-                    key = {"document": "html", "stylesheet": "css", "script": "js"}.get(kind, "other")
-                    try:
-                        sizes[key] += len(gzip.compress(response.body()))
-                    except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
-                        pass
-
-                page.on("response", record)
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                page = context.new_page()
+                fetched: list[Request] = []
+                page.on("request", lambda request: fetched.append(request))
                 page.goto(base + path, wait_until="networkidle")
+                sizes = {"html": 0, "css": 0, "js": 0, "other": 0}
+                for request in fetched:
+                    local = site / urlparse(request.url).path.removeprefix("/multivector/")
+                    if local.is_dir():
+                        local = local / "index.html"
+                    if not local.is_file():
+                        continue
+                    key = {"document": "html", "stylesheet": "css", "script": "js"}.get(request.resource_type, "other")
+                    sizes[key] += len(gzip.compress(local.read_bytes()))
                 out[label] = sizes
-                page.close()
+                context.close()
             browser.close()
     finally:
         server.shutdown()

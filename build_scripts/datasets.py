@@ -6,6 +6,7 @@ anything is raised, so an editor sees the whole list at once.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ class Dataset:
     meta: DatasetFile
     records: list[BaseModel]
     lines: list[int]
+    digest: str  # hash of the file's bytes: what a cached figure that read this dataset depends on
 
     def rows(self) -> list[tuple[Any, int]]:
         """Each record with the line it starts on."""
@@ -44,12 +46,18 @@ class Datasets:
     items: dict[str, Dataset] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> Dataset:
+        self.touch(name)
         return self.items[name]
 
+    def touch(self, name: str) -> None:
+        """Called on every read; a recording subclass notes which datasets a figure used."""
+
     def records(self, name: str) -> list[Any]:
+        self.touch(name)
         return self.items[name].records if name in self.items else []
 
     def ids(self, name: str) -> set[str]:
+        self.touch(name)
         return set(self.items[name].by_id()) if name in self.items else set()
 
 
@@ -111,7 +119,8 @@ def load_dataset(name: str, path: Path, problems: Problems) -> Dataset | None:
             for err in exc.errors():
                 problems.add(rel(path), _field_line(raw, err["loc"]),
                              f"{_record_label(raw, index)}: {_describe(err, raw)}")
-    return Dataset(name, path, DatasetFile.model_validate({**meta.model_dump(), "records": []}), records, lines)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return Dataset(name, path, meta, records, lines, digest)
 
 
 def load_all(data_dir: Path = DATA) -> Datasets:

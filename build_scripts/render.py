@@ -1,8 +1,10 @@
 """Stage three: build every figure and render its files, reusing renders whose input is unchanged.
 
 For each figure: the Vega-Lite spec, the Vega spec the browser runs, a static SVG and a PNG
-(rendered here, with no browser), and the plotted rows as CSV and JSON. Rendering is the slow
-part, so its results are cached under a hash of everything that affects them.
+(rendered here, with no browser), and the plotted rows as CSV and JSON. Building and rendering
+are the slow part, so both are cached: a figure whose code and whose datasets (the ones it read
+last time) are unchanged is read back from the cache without being built at all; a figure whose
+spec comes out the same as before is not rendered again.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import hashlib
 import json
 import re
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +26,11 @@ from .figures import Figure, FigureDef, discover
 from .paths import CACHE
 from .tables import to_csv, to_json
 
+HERE = Path(__file__).resolve().parent
+# modules every figure builds on: a change to any of them invalidates every cached figure
+SHARED_CODE = tuple(HERE / name for name in ("figures/__init__.py", "theme.py", "queries.py", "dates.py",
+                                             "schema.py", "render.py"))
+ROWS = "rows"  # a figure's charts can read `alt.Data(name="rows")`: exactly Figure.rows
 RENDER_VERSION = "1"  # bump when the rendering below changes in a way the spec hash cannot see
 
 
@@ -35,7 +43,7 @@ class Rendered:
     directory: Path  # holds spec.vl.json, spec.vg.json, chart.svg, chart.png, data.csv, data.json
     width: float
     height: float
-    cached: bool
+    cached: bool  # True when nothing had to be rendered
 
     @property
     def id(self) -> str:
@@ -45,9 +53,25 @@ class Rendered:
         return (self.directory / "chart.svg").read_text(encoding="utf-8")
 
 
+class ReadLog(Datasets):
+    """The datasets, noting which ones a figure reads (so its cache knows what it depends on)."""
+
+    def __init__(self, data: Datasets) -> None:
+        super().__init__(data.items)
+        self.read: set[str] = set()
+
+    def touch(self, name: str) -> None:
+        self.read.add(name)
+
+
 def vega_lite_spec(fig: Figure) -> dict[str, Any]:
-    chart = fig.chart.configure(**theme.config())
-    spec = chart.to_dict()
+    # Altair's own schema validation is slow (seconds per build); vl-convert validates the spec
+    # whenever it renders one, and a spec is only ever cached after it rendered.
+    assert fig.chart is not None
+    spec = fig.chart.to_dict(validate=False)
+    spec["config"] = theme.config()
+    if f'"name": "{ROWS}"' in json.dumps(spec):
+        spec["datasets"] = {**spec.get("datasets", {}), ROWS: fig.rows}  # charts may name the plotted rows
     spec.pop("$schema", None)
     return spec
 
@@ -70,33 +94,63 @@ def _hash(*parts: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def render_one(definition: FigureDef, data: Datasets, cache: Path = CACHE) -> Rendered:
-    fig = definition.build(data)
-    spec = vega_lite_spec(fig)
-    spec_text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
+def code_digest(definition: FigureDef) -> str:
+    """The figure's own module and the shared modules every figure builds on."""
+    module = Path(sys.modules[definition.module].__file__ or "")
+    return _hash(*(path.read_text(encoding="utf-8") for path in (module, *SHARED_CODE)))
+
+
+def input_key(definition: FigureDef, data: Datasets, reads: list[str]) -> str:
+    """What a figure's output depends on: code, renderer, and the datasets it read."""
+    digests = [f"{name}:{data.items[name].digest}" for name in reads if name in data.items]
+    return _hash(RENDER_VERSION, vlc.__version__, code_digest(definition), *digests)
+
+
+def _write_render(directory: Path, spec: dict[str, Any], fig: Figure, fid: str) -> None:
+    tmp = directory.with_name(directory.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
     columns = [c.key for c in fig.columns]
-    key = _hash(RENDER_VERSION, vlc.__version__, spec_text, json.dumps(fig.rows, sort_keys=True, default=str),
-                json.dumps(columns))
-    directory = cache / f"{definition.id}-{key}"
-    cached = (directory / "done").exists()
-    if not cached:
-        tmp = directory.with_name(directory.name + ".tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
-        (tmp / "spec.vl.json").write_text(json.dumps(spec, indent=1, ensure_ascii=False), encoding="utf-8")
-        vega = vlc.vegalite_to_vega(spec)
-        (tmp / "spec.vg.json").write_text(json.dumps(vega, separators=(",", ":"), ensure_ascii=False),
-                                          encoding="utf-8")
-        svg = namespace_svg(vlc.vegalite_to_svg(spec), f"fig-{definition.id}")
-        (tmp / "chart.svg").write_text(svg, encoding="utf-8")
-        (tmp / "chart.png").write_bytes(vlc.vegalite_to_png(spec, scale=2))
-        (tmp / "data.csv").write_text(to_csv(fig.rows, columns), encoding="utf-8")
-        (tmp / "data.json").write_text(to_json(fig.rows, columns), encoding="utf-8")
-        (tmp / "done").write_text(key)
-        shutil.rmtree(directory, ignore_errors=True)
-        tmp.rename(directory)
+    (tmp / "spec.vl.json").write_text(json.dumps(spec, indent=1, ensure_ascii=False), encoding="utf-8")
+    vega = vlc.vegalite_to_vega(spec)
+    (tmp / "spec.vg.json").write_text(json.dumps(vega, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+    (tmp / "chart.svg").write_text(namespace_svg(vlc.vegalite_to_svg(spec), f"fig-{fid}"), encoding="utf-8")
+    (tmp / "chart.png").write_bytes(vlc.vegalite_to_png(spec, scale=2))
+    (tmp / "data.csv").write_text(to_csv(fig.rows, columns), encoding="utf-8")
+    (tmp / "data.json").write_text(to_json(fig.rows, columns), encoding="utf-8")
+    (tmp / "figure.json").write_text(json.dumps(fig.to_json(), ensure_ascii=False, default=str), encoding="utf-8")
+    (tmp / "done").write_text("")
+    shutil.rmtree(directory, ignore_errors=True)
+    tmp.rename(directory)
+
+
+def _from_directory(definition: FigureDef, fig: Figure, directory: Path, cached: bool) -> Rendered:
     width, height = svg_size((directory / "chart.svg").read_text(encoding="utf-8"))
     return Rendered(definition, fig, directory, width, height, cached)
+
+
+def render_one(definition: FigureDef, data: Datasets, cache: Path = CACHE) -> Rendered:
+    """Build and render one figure, or read it back when neither its code nor its data changed."""
+    index_file = cache / f"{definition.id}.json"
+    if index_file.exists():
+        entry = json.loads(index_file.read_text(encoding="utf-8"))
+        directory = cache / entry["directory"]
+        if entry["key"] == input_key(definition, data, entry["reads"]) and (directory / "done").exists():
+            fig = Figure.from_json(json.loads((directory / "figure.json").read_text(encoding="utf-8")))
+            return _from_directory(definition, fig, directory, cached=True)
+    log = ReadLog(data)
+    fig = definition.build(log)
+    spec = vega_lite_spec(fig)
+    spec_key = _hash(RENDER_VERSION, vlc.__version__, json.dumps(spec, sort_keys=True, ensure_ascii=False),
+                     json.dumps(fig.to_json(), sort_keys=True, default=str))
+    directory = cache / f"{definition.id}-{spec_key}"
+    cached = (directory / "done").exists()
+    if not cached:
+        _write_render(directory, spec, fig, definition.id)
+    reads = sorted(log.read)
+    index_file.write_text(json.dumps({"key": input_key(definition, data, reads), "reads": reads,
+                                      "directory": directory.name}), encoding="utf-8")
+    return _from_directory(definition, fig, directory, cached)
 
 
 def svg_size(svg: str) -> tuple[float, float]:

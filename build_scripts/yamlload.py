@@ -14,7 +14,11 @@ LINE = "__line__"  # line of the mapping itself
 LINES = "__lines__"  # line of each key in the mapping
 
 
-class LineLoader(yaml.SafeLoader):
+# libyaml's parser when present (several times faster); the constructor stays Python's, so marks survive
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineLoader(_Base):  # type: ignore[valid-type,misc]
     """SafeLoader that records where each mapping and key stands."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:

@@ -31,8 +31,14 @@ def test_render_writes_every_file_and_caches(data_dir: Path, tmp_path: Path) -> 
     assert not first.cached
     for name in ("spec.vl.json", "spec.vg.json", "chart.svg", "chart.png", "data.csv", "data.json"):
         assert (first.directory / name).stat().st_size > 0
-    assert render_one(definition, data, tmp_path).cached
-    # change the data: the figure is rendered again
+    again = render_one(definition, data, tmp_path)
+    assert again.cached and again.figure.chart is None  # read back, not built
+    assert again.figure.description == first.figure.description
+    # a dataset the figure never read changes: still read back without building
+    claims = data_dir / "claims.yaml"
+    claims.write_text(claims.read_text().replace("value: 167,", "value: 168,"))
+    assert render_one(definition, load_all(data_dir), tmp_path).figure.chart is None
+    # change the data it plots: the figure is built and rendered again
     path = data_dir / "memberships.yaml"
     path.write_text(path.read_text().replace("to: 2009-08-18", "to: 2008-08-18"))
     again = render_one(definition, load_all(data_dir), tmp_path)

@@ -27,7 +27,7 @@ class Column:
 class Figure:
     """What a figure function returns."""
 
-    chart: alt.TopLevelMixin
+    chart: alt.TopLevelMixin | None  # None when the figure was read back from the render cache
     rows: list[dict[str, Any]]  # exactly the rows plotted, also the downloadable data
     columns: list[Column]  # the rows' columns, in table order, with readable labels
     description: str  # what the figure shows, in words, for every reader
@@ -36,6 +36,18 @@ class Figure:
     params: dict[str, Any] = field(default_factory=dict)  # URL-controllable params and their defaults
     table: list[dict[str, Any]] | None = None  # rows shown in the page's table when not all `rows`
     states: dict[Any, str] = field(default_factory=dict)  # description for each value of the main param
+
+
+    def to_json(self) -> dict[str, Any]:
+        """Everything but the chart, for the render cache."""
+        return {"rows": self.rows, "columns": [[c.key, c.label] for c in self.columns],
+                "description": self.description, "sources": self.sources, "state": self.state,
+                "params": self.params, "table": self.table, "states": {str(k): v for k, v in self.states.items()}}
+
+    @classmethod
+    def from_json(cls, saved: dict[str, Any]) -> Figure:
+        columns = [Column(key, label) for key, label in saved.pop("columns")]
+        return cls(chart=None, columns=columns, **saved)
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,7 @@ def build(data: Datasets) -> Figure:
         mine = [r for r in rows if r["group"] == group]
         n = len({r["order"] for r in mine})
         hover = alt.selection_point(name=f"row{i}", fields=["order"], on="pointerover", clear="pointerout")
-        base = alt.Chart(alt.Data(values=rows)).transform_filter(alt.datum.group == group).transform_calculate(
+        base = alt.Chart(alt.Data(name="rows")).transform_filter(alt.datum.group == group).transform_calculate(
             chapter_value="datum.basis == 'chapter' ? datum.value : null")
         y = alt.Y("order:O", axis=None, title=None)
         last = i == len(groups) - 1

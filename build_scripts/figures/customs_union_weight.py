@@ -79,7 +79,7 @@ def panel_title(text: str) -> alt.TitleParams:
 )
 def build(data: Datasets) -> Figure:
     rows = build_rows(data)
-    source = alt.Data(values=rows)
+    source = alt.Data(name="rows")
     hover = alt.selection_point(name="part", fields=["item"], on="pointerover", clear="pointerout")
     tips = [alt.Tooltip("item:N", title="Part"), alt.Tooltip("shown:N", title="Value"),
             alt.Tooltip("basis:N", title="Basis"), alt.Tooltip("note:N", title="Note")]

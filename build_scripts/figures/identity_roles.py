@@ -137,7 +137,7 @@ def build(data: Datasets) -> Figure:
              .encode(y=y_mid,
                      x=alt.value(MATRIX_WIDTH / 2), text=alt.value("no institution linked"),
                      color=alt.value(colour("muted"))))
-    dots = alt.Chart(alt.Data(values=rows)).mark_circle(size=170, strokeWidth=2, opacity=1).encode(
+    dots = alt.Chart(alt.Data(name="rows")).mark_circle(size=170, strokeWidth=2, opacity=1).encode(
         x=x_mid,
         y=y_mid,
         fill=alt.Fill(

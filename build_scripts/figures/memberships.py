@@ -101,7 +101,7 @@ def build(data: Datasets) -> Figure:
     pick = alt.selection_point(name="pick", fields=["country"], on="pointerover", clear="pointerout")
     pick_org = alt.selection_point(name="pickorg", fields=["column"], on="pointerover", clear="pointerout")
     active = lit_when_hovered("pick", "pickorg")
-    base = alt.Chart(alt.Data(values=rows)).transform_filter(alt.datum.year == year)
+    base = alt.Chart(alt.Data(name="rows")).transform_filter(alt.datum.year == year)  # Figure.rows
     y = alt.Y("country_name:N", sort=alt.EncodingSortField(field="memberships", op="max", order="descending"),
               axis=None, title=None)
     names = [c for c, _ in COLUMNS]

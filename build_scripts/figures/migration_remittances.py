@@ -133,7 +133,7 @@ def remittance_lines(rows: list[dict[str, Any]], data: Datasets) -> alt.LayerCha
                                nearest=True)
     faded = alt.condition(pick, alt.value(1), alt.value(0.25))
     years = sorted({r["year"] for r in rows})
-    base = alt.Chart(alt.Data(values=rows)).encode(
+    base = alt.Chart(alt.Data(name="rows")).encode(
         x=alt.X("year:O", title=None, scale=alt.Scale(domain=years, padding=0.4), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title=None, scale=alt.Scale(domain=[0, 50], nice=True),
                 axis=alt.Axis(labelExpr="datum.value + '%'", tickCount=5)),

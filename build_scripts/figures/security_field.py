@@ -176,7 +176,7 @@ def build(data: Datasets) -> Figure:
         ).encode(x=alt.X("high:Q" if at_end else "start:Q", scale=x_scale), y=y, text="figure:N",
                  opacity=shown, tooltip=tooltip)
 
-    bars_view = alt.layer(bars, labels(True), labels(False), data=alt.Data(values=rows)).properties(
+    bars_view = alt.layer(bars, labels(True), labels(False), data=alt.Data(name="rows")).properties(
         width=PLOT_WIDTH, height=alt.Step(STEP),
     ).facet(
         row=alt.Row("group:N", sort=GROUPS, title=None,

@@ -170,7 +170,7 @@ def build(data: Datasets) -> Figure:
     for i, (_, name, _) in enumerate(INSTITUTIONS):
         block = [r for r in shifts if r["block"] == name]
         x = axis_x(shift_top, i == len(INSTITUTIONS) - 1, "Per cent or points")
-        dots = alt.Chart(alt.Data(values=rows)).transform_filter(
+        dots = alt.Chart(alt.Data(name="rows")).transform_filter(
             (alt.datum.panel == "shift") & (alt.datum.block == name)
         ).transform_calculate(
             shape="datum.basis == 'chapter' ? 'diamond' : datum.qualifier != '' ? 'triangle-right' : 'circle'",
@@ -192,7 +192,7 @@ def build(data: Datasets) -> Figure:
         block = [r for r in shares if r["block"] == name]
         order = list(dict.fromkeys(r["row"] for r in block))
         hover = alt.selection_point(name=f"member{i}", fields=["label"], on="pointerover", clear="pointerout")
-        base = alt.Chart(alt.Data(values=rows)).transform_filter(
+        base = alt.Chart(alt.Data(name="rows")).transform_filter(
             (alt.datum.panel == "shares") & (alt.datum.block == name)
         ).transform_calculate(ink=f"datum.label == 'Russia' ? '{colour('russia')}' : datum.label == 'United States'"
                                   f" ? '{colour('neutral')}' : '{colour('economic')}'")
