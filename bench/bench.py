@@ -46,7 +46,11 @@ def bytes_before_interaction(site: Path) -> dict[str, dict[str, int]]:
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 page = context.new_page()
                 fetched: list[Request] = []
-                page.on("request", lambda request: fetched.append(request))
+
+                def note(request: Request, fetched: list[Request] = fetched) -> None:
+                    fetched.append(request)
+
+                page.on("request", note)
                 page.goto(base + path, wait_until="networkidle")
                 sizes = {"html": 0, "css": 0, "js": 0, "other": 0}
                 for request in fetched:
