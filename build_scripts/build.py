@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import docs_tree
+from .postbuild import apply_csp
 from .datasets import Datasets, load_all
 from .errors import BuildError, Problem
 from .figures import discover
@@ -76,6 +77,7 @@ def mkdocs_build(docs: Path = DOCS, site: Path = SITE) -> None:
         shutil.rmtree(staging, ignore_errors=True)
         lines = [ln for ln in (result.stderr + result.stdout).splitlines() if ln.strip()]
         raise BuildError([Problem("mkdocs.yml", None, "MkDocs failed: " + "\n  ".join(lines[-20:]))])
+    apply_csp(staging)
     old = site.with_name(site.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site.exists():

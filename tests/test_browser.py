@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page
+from playwright.sync_api import Browser, Locator, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +18,7 @@ def live_figure(page: Page, base_url: str, path: str = FIGURE_PAGE, fid: str = "
     page.goto(base_url + path)
     figure = page.locator(f"#fig-{fid}")
     figure.scroll_into_view_if_needed()
-    page.wait_for_function(f"document.querySelector('#fig-{fid}').dataset.live === 'ready'", timeout=15000)
+    page.locator(f"#fig-{fid}[data-live='ready']").wait_for(timeout=15000)
     return figure
 
 
@@ -89,7 +90,7 @@ def test_palette_toggle_rethemes_the_figure(page: Page, base_url: str) -> None:
     label = figure.locator(".mv-live svg text").first
     light = label.evaluate("el => getComputedStyle(el).fill")
     page.locator("label[for='__palette_1']").click()
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.locator("body[data-md-color-scheme='slate']").wait_for()
     dark = label.evaluate("el => getComputedStyle(el).fill")
     assert light != dark
     assert dark == "rgb(232, 234, 237)"
@@ -104,7 +105,7 @@ def test_instant_navigation_away_and_back_keeps_the_figure_working(page: Page, b
     page.wait_for_url("**/3-institutional-overlap/")
     figure = page.locator("#fig-memberships")
     figure.scroll_into_view_if_needed()
-    page.wait_for_function("document.querySelector('#fig-memberships').dataset.live === 'ready'", timeout=15000)
+    page.locator("#fig-memberships[data-live='ready']").wait_for(timeout=15000)
     figure.locator(".mv-live svg .mark-symbol path").first.hover()
     figure.locator(".mv-tooltip").wait_for(state="visible", timeout=5000)
 
@@ -113,12 +114,33 @@ def test_year_in_the_url_sets_the_figure_state(page: Page, base_url: str) -> Non
     page.goto(base_url + FIGURE_PAGE + "?year=2009")
     figure = page.locator("#fig-memberships")
     figure.scroll_into_view_if_needed()
-    page.wait_for_function("document.querySelector('#fig-memberships').dataset.live === 'ready'", timeout=15000)
+    page.locator("#fig-memberships[data-live='ready']").wait_for(timeout=15000)
     assert figure.locator("output").inner_text() == "2009"
     assert "Full members on 1 July 2009" in figure.locator(".mv-live svg").inner_html()
     assert "1 July 2009" in figure.locator(".mv-figure__desc").inner_text()
     slider = figure.locator("input[type=range]")
     slider.focus()
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("new URL(location.href).searchParams.get('year') === '2010'")
+    expect(page).to_have_url(re.compile(r"[?&]year=2010"))
     assert "Full members on 1 July 2010" in figure.locator(".mv-live svg").inner_html()
+
+
+PAGES = ["", "1-introduction/", "2-elite-discourse/", "3-institutional-overlap/", "4-discursive-space/",
+         "5-geopolitical-reality/", "6-conclusions/", "after-2015/", "timeline/", "glossary/", "data/",
+         "references/", "about/"]
+
+
+def test_every_page_passes_its_content_security_policy_with_live_figures(page: Page, base_url: str) -> None:
+    page.add_init_script("""
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation',
+          e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+    """)
+    for path in PAGES:
+        page.goto(base_url + path)
+        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+        for fid in page.eval_on_selector_all("figure.mv-figure", "els => els.map(e => e.id)"):
+            page.locator(f"#{fid}").scroll_into_view_if_needed()
+            page.locator(f"#{fid}[data-live='ready']").wait_for(timeout=15000)
+        assert page.evaluate("window.__violations") == [], path
+    assert page.console_errors == []
