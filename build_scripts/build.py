@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import docs_tree
-from .postbuild import apply_csp
 from .datasets import Datasets, load_all
 from .errors import BuildError, Problem
 from .figures import discover
 from .pages import Context, expand_all, read_pages
 from .paths import CACHE, CONTENT, DATA, DOCS, ROOT, SITE
+from .postbuild import apply_csp
 from .render import render_all
 
 
