@@ -24,7 +24,9 @@ FIGURE_FILES = ("spec.vl.json", "spec.vg.json", "chart.svg", "chart.png", "data.
 def dataset_rows(data: Datasets, name: str) -> tuple[list[dict[str, object]], list[str]]:
     """A dataset as flat rows with its fields' published names (e.g. `from`, `container-title`)."""
     model = MODELS[name]
-    columns = [f.alias or key for key, f in model.model_fields.items()]
+    provenance = ("source", "locator", "note")  # the Record fields, last: a row reads as fact, then source
+    keys = [k for k in model.model_fields if k not in provenance] + [k for k in provenance if k in model.model_fields]
+    columns = [model.model_fields[k].alias or k for k in keys]
     rows = []
     for record in data.records(name):
         row = record.model_dump(by_alias=True, mode="json")
