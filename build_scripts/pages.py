@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from . import references
+from . import citations, citeblock, metadata, references
 from .datasets import Datasets
 from .errors import Problems
 from .figures import FigureDef
@@ -69,6 +69,7 @@ class Context:
     placements: dict[str, Placement] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)
     pages: list[Page] = field(default_factory=list)
+    release: citations.Release = field(default_factory=citations.load_release)
 
     def page_for_section(self, section: str) -> str | None:
         """The page that retells a section of the chapter."""
@@ -248,8 +249,12 @@ def expand_page(page: Page, ctx: Context) -> str:
             if note:
                 out.extend(["", note])
         i += 1
-    meta = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=False).strip()
-    return f"---\n{meta}\n---\n" + "\n".join(out).rstrip() + "\n\n" + abbreviations(ctx.data) + "\n"
+    meta = {**page.meta, **citeblock.edition_meta(page.path, ctx.release)}
+    meta["jsonld"] = metadata.jsonld(page.name, meta, ctx.data)
+    cite = citeblock.cite_block(page.name, str(page.meta.get("title", "")), meta, ctx.release)
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
+    body = "\n".join(out).rstrip()
+    return f"---\n{front}\n---\n{body}\n\n{cite}\n{abbreviations(ctx.data)}\n"
 
 
 def expand_all(pages: list[Page], ctx: Context) -> dict[str, str]:

@@ -55,4 +55,5 @@ def dark_css(scope: str = ".mv-chart") -> str:
     for light, dark in PALETTE.values():
         for prop in ("fill", "stroke"):
             rules.append(f'[data-md-color-scheme="slate"] {scope} [{prop}="{light}" i] {{ {prop}: {dark}; }}')
-    return "\n".join(rules) + "\n"
+    # screen only: a printout keeps the light colours whatever palette the reader chose
+    return "@media screen {\n" + "\n".join(rules) + "\n}\n"

@@ -60,9 +60,9 @@ def site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
         return Path(os.environ["MULTIVECTOR_TEST_SITE"])
     root = tmp_path_factory.mktemp("built")
     docs = root / "docs"
-    build.generate(docs=docs)
-    os.environ["SITE_URL"] = site_url
+    os.environ["SITE_URL"] = site_url  # citations in the pages and MkDocs' own URLs both use it
     try:
+        build.generate(docs=docs)
         build.mkdocs_build(docs=docs, site=root / "site")
     finally:
         del os.environ["SITE_URL"]

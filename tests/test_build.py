@@ -112,3 +112,36 @@ def test_cli_check_passes_on_the_real_essay() -> None:
     result = subprocess.run([sys.executable, "-m", "build_scripts", "check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "no problems" in result.stdout
+
+
+def test_every_page_carries_its_citation_metadata(site: Path, site_url: str) -> None:
+    for page in sorted(site.rglob("index.html")):
+        if page.parent.name in ("search",) or "figures" in page.parts:
+            continue
+        html = page.read_text()
+        address = site_url + page.parent.relative_to(site).as_posix() + "/"
+        address = address.replace("/./", "/").replace(site_url + "./", site_url)
+        meta = dict(re.findall(r'<meta (?:name|property)="([^"]+)" content="([^"]*)"', html))
+        assert meta["citation_title"] and meta["citation_publication_date"], page
+        assert html.count('name="citation_author"') == 1 and meta["citation_author"] == "Multivector Project"
+        assert meta["og:type"] == "website" and meta["og:site_name"] == "Multivector"
+        assert meta["og:url"] == address, page  # each page's URL tags are its own published address
+        assert f'<link rel="canonical" href="{address}">' in html
+        assert meta["description"]
+        assert "citation_book_title" not in html
+        (ld,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        data = json.loads(ld)
+        assert data["url"] == address and data["isPartOf"]["isBasedOn"]["@type"] == "Chapter"
+        assert data["isPartOf"]["isBasedOn"]["author"][0]["name"] == "P. N. Chatterje-Doody"
+
+
+def test_every_page_ends_with_a_static_cite_block(site: Path) -> None:
+    from build_scripts.citations import load_release
+
+    version = load_release().version
+    for page in ["", "2-elite-discourse/", "glossary/", "about/"]:
+        html = (site / page / "index.html").read_text()
+        block = html[html.index('id="cite-this-page"'):]
+        assert f"Version {version}" in block
+        for fmt in ("APA 7", "Chicago author-date", "MLA 9", "BibTeX", "RIS", "CSL-JSON"):
+            assert f'data-format="{fmt}"' in block

@@ -1,0 +1,63 @@
+"""What every page carries for citing it: its edition in the front matter, and a closing
+"Cite this page" block that works without JavaScript and prints (the browser adds cite buttons
+for sections, figures and paragraphs from the same templates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from . import citations
+from .paths import ROOT
+
+
+def last_updated(path: Path, fallback: dt.date) -> dt.date:
+    """The date of the last commit that touched a content file (the release date if none)."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", str(path)], cwd=ROOT,
+                                capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return fallback
+    text = result.stdout.strip()
+    return dt.date.fromisoformat(text) if result.returncode == 0 and text else fallback
+
+
+def edition_meta(path: Path, release: citations.Release) -> dict[str, Any]:
+    """Front-matter keys the theme templates read (version, dates) for metadata and display."""
+    return {
+        "version": release.version,
+        "released": release.released.isoformat(),
+        "first_published": release.first_published.isoformat(),
+        "updated": last_updated(path, release.released).isoformat(),
+    }
+
+
+def cite_block(name: str, title: str, meta: dict[str, Any], release: citations.Release) -> str:
+    """The static "Cite this page" block; its data attributes feed the browser's cite panels."""
+    target = citations.page_target(name, title)
+    templates = citations.templates(release)
+    updated = dt.date.fromisoformat(meta["updated"])
+    entries = "".join(
+        f'<dt>{html.escape(fmt)}</dt><dd><pre class="mv-citation" data-format="{html.escape(fmt)}">'
+        f"{html.escape(citations.fill(tpl, target, None, fmt))}</pre></dd>"
+        for fmt, tpl in templates.items()
+    )
+    attrs = {
+        "data-cite-templates": json.dumps(templates, ensure_ascii=False),
+        "data-cite-title": target.title,
+        "data-cite-url": target.url,
+        "data-cite-key": target.key,
+    }
+    attr_text = " ".join(f'{k}="{html.escape(v)}"' for k, v in attrs.items())
+    return (
+        "## Cite this page {#cite-this-page}\n\n"
+        f'<div class="mv-cite-page" {attr_text}>'
+        f'<p class="mv-edition">Version {html.escape(release.version)}, last updated '
+        f'<time datetime="{updated.isoformat()}">{updated.day} {citations.dates.MONTHS[updated.month - 1]} '
+        f"{updated.year}</time>. For the argument itself, cite the chapter this essay retells.</p>"
+        f'<dl class="mv-citations">{entries}</dl></div>\n'
+    )
