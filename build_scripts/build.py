@@ -14,11 +14,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import docs_tree
+from . import anchors, docs_tree
 from .datasets import Datasets, load_all
 from .errors import BuildError, Problem
 from .figures import discover
-from .pages import Context, expand_all, read_pages
+from .pages import Context, Page, expand_all, read_pages
 from .paths import CACHE, CONTENT, DATA, DOCS, ROOT, SITE
 from .postbuild import apply_csp
 from .render import render_all
@@ -47,8 +47,19 @@ def check(data_dir: Path = DATA, content_dir: Path = CONTENT, only: set[str] | N
             ctx.problems.add(f"build_scripts/figures ({fid})", None, f"figure cannot be built: {exc}")
     pages = read_pages(content_dir, ctx.problems)
     expand_all(pages, ctx)
+    check_anchors(pages, ctx, content_dir)
     ctx.problems.raise_if_any()
     return ctx
+
+
+def check_anchors(pages: list[Page], ctx: Context, content_dir: Path) -> None:
+    """Every paragraph, heading and figure keeps a permanent, unique id; none published is lost.
+
+    The registry lists the essay's own published anchors, so other content (test fixtures) is
+    checked only for ids, not against it.
+    """
+    registry = anchors.load_registry() if content_dir.resolve() == CONTENT.resolve() else {}
+    ctx.problems.extend(anchors.check(pages, registry, {p.name for p in pages}))
 
 
 def generate(data_dir: Path = DATA, content_dir: Path = CONTENT, docs: Path = DOCS, cache: Path = CACHE,
@@ -59,6 +70,7 @@ def generate(data_dir: Path = DATA, content_dir: Path = CONTENT, docs: Path = DO
     ctx = Context(data=data, figures={fid: r.definition for fid, r in rendered.items()}, rendered=rendered)
     pages = read_pages(content_dir, ctx.problems)
     expanded = expand_all(pages, ctx)
+    check_anchors(pages, ctx, content_dir)
     ctx.problems.raise_if_any()
     written = docs_tree.sync(docs_tree.tree(expanded, rendered, data), docs)
     return Result(data, expanded, ctx, written, [fid for fid, r in rendered.items() if not r.cached])
