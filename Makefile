@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check docs bench lint clean
+.PHONY: serve test build check docs links bench lint clean anchors new-figure schemas
 
 $(STAMP): requirements.txt package.json package-lock.json
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ check: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python -m build_scripts docs
 
+# Every internal link and #anchor of the freshly built site resolves; external links are listed.
+links: build
+	$(BIN)/python -m build_scripts links
+
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
 
@@ -40,3 +44,15 @@ lint: $(STAMP)
 
 clean:
 	rm -rf build site
+
+# Record the essay's current anchors as published (run when publishing a release).
+anchors: $(STAMP)
+	$(BIN)/python -m build_scripts anchors --write
+
+# A working figure module, its test and its placement: make new-figure NAME=trade-shares PAGE=content/5-geopolitical-reality.md
+new-figure: $(STAMP)
+	$(BIN)/python -m build_scripts new-figure $(NAME) --page $(PAGE)
+
+# Regenerate the datasets' JSON Schemas, their reference in CONTRIBUTING.md and each YAML file's schema line.
+schemas: $(STAMP)
+	$(BIN)/python -m build_scripts schemas

@@ -167,3 +167,20 @@ def check(pages: list[Page], registry: dict[str, dict[str, dict[str, str]]], cha
                 problems.append(Problem("anchors.json", None, f"redirect of {name}#{anchor_id} points to {target}, "
                                         "which does not exist"))
     return problems
+
+
+def page_path(name: str) -> str:
+    """A page's path below the site root, as served (pages are folders)."""
+    return "" if name == "index.md" else name.removesuffix(".md") + "/"
+
+
+def anchor_map(pages: list[Page], registry: dict[str, dict[str, dict[str, str]]]) -> dict[str, dict[str, str]]:
+    """What the browser needs to forward an old or misplaced link: where each anchor lives now,
+    and where each recorded redirect leads (both as paths below the site root)."""
+    where = {a.id: page_path(name) for name, found in collect(pages).items() for a in found}
+    redirects = {}
+    for old, new in registry.get("redirects", {}).items():
+        old_page, old_id = old.split("#", 1)
+        new_page, new_id = new.split("#", 1)
+        redirects[f"{page_path(old_page)}#{old_id}"] = f"{page_path(new_page)}#{new_id}"
+    return {"anchors": where, "redirects": redirects}

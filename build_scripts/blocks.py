@@ -4,12 +4,13 @@ References and Timeline pages. Each takes the context and the page, and returns 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from . import dates, queries, references
+from . import dates, errata, queries, references
 from .datasets import Datasets
 from .schema import MODELS, SECTION_TITLES
 
@@ -17,8 +18,20 @@ if TYPE_CHECKING:
     from .pages import Context, Page
 
 
+# Characters that could start Markdown (emphasis, links, code, attribute lists, table cells,
+# footnotes, admonitions) are written as character references: they show as themselves.
+_MARKDOWN = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}|#!~"})
+_LINE_START = re.compile(r"^(?:[^\w&]|\d+[.)])")  # a list, quote, heading or fence marker at a line's start
+
+
 def esc(text: Any) -> str:
-    return html.escape(str(text), quote=False)
+    """Text from the data as inert Markdown: HTML-escaped, on one line, with no Markdown syntax left active."""
+    out = html.escape(" ".join(str(text).split()), quote=False).translate(_MARKDOWN)
+    match = _LINE_START.match(out)
+    if match:  # e.g. "- x", "1990. x", "??? x": encode the marker's last character so no block starts here
+        last = match.end() - 1
+        out = out[:last] + f"&#{ord(out[last])};" + out[last + 1:]
+    return out
 
 
 def glossary(data: Datasets, prefix: str) -> str:
@@ -126,4 +139,5 @@ BLOCKS: dict[str, Callable[[Context, Page, str], str]] = {
     "events": _data_only(events_block),
     "themes": lambda ctx, page, argument: themes_block(ctx.data, "../" * page.name.count("/"), ctx),
     "figure-preview": figure_preview,
+    "errata": lambda ctx, page, argument: errata.block(ctx.corrections),
 }

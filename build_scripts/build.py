@@ -14,11 +14,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import anchors, docs_tree
+from . import anchors, docs_tree, errata, printpage, sharing, traceability
 from .datasets import Datasets, load_all
 from .errors import BuildError, Problem
 from .figures import discover
-from .pages import Context, Page, expand_all, read_pages
+from .pages import Context, Page, abbreviations, expand_all, read_pages
 from .paths import CACHE, CONTENT, DATA, DOCS, ROOT, SITE
 from .postbuild import apply_csp
 from .render import render_all
@@ -46,10 +46,29 @@ def check(data_dir: Path = DATA, content_dir: Path = CONTENT, only: set[str] | N
         except (KeyError, ValueError) as exc:  # a figure that cannot be drawn from valid data
             ctx.problems.add(f"build_scripts/figures ({fid})", None, f"figure cannot be built: {exc}")
     pages = read_pages(content_dir, ctx.problems)
+    trace_sources(ctx, content_dir)
     expand_all(pages, ctx)
     check_anchors(pages, ctx, content_dir)
+    check_traceability(pages, ctx, content_dir)
     ctx.problems.raise_if_any()
     return ctx
+
+
+def is_the_essay(content_dir: Path) -> bool:
+    """The registry and the traceability map describe the essay's own pages, not other content."""
+    return content_dir.resolve() == CONTENT.resolve()
+
+
+def trace_sources(ctx: Context, content_dir: Path) -> None:
+    """Tell each paragraph which paragraphs of the chapter it retells (from traceability.yaml)."""
+    if is_the_essay(content_dir):
+        ctx.sources = traceability.sources_of(traceability.load())
+
+
+def check_traceability(pages: list[Page], ctx: Context, content_dir: Path) -> None:
+    """Every paragraph of the chapter is retold somewhere (checked where the chapter's text is present)."""
+    if is_the_essay(content_dir):
+        ctx.problems.extend(traceability.check(pages, traceability.load()))
 
 
 def check_anchors(pages: list[Page], ctx: Context, content_dir: Path) -> None:
@@ -58,8 +77,10 @@ def check_anchors(pages: list[Page], ctx: Context, content_dir: Path) -> None:
     The registry lists the essay's own published anchors, so other content (test fixtures) is
     checked only for ids, not against it.
     """
-    registry = anchors.load_registry() if content_dir.resolve() == CONTENT.resolve() else {}
+    registry = anchors.load_registry() if is_the_essay(content_dir) else {}
     ctx.problems.extend(anchors.check(pages, registry, {p.name for p in pages}))
+    present = {(name, a.id) for name, found in anchors.collect(pages).items() for a in found}
+    ctx.problems.extend(errata.check(ctx.corrections, present))  # a correction names a real paragraph
 
 
 def generate(data_dir: Path = DATA, content_dir: Path = CONTENT, docs: Path = DOCS, cache: Path = CACHE,
@@ -69,10 +90,17 @@ def generate(data_dir: Path = DATA, content_dir: Path = CONTENT, docs: Path = DO
     rendered = render_all(data, cache, only)
     ctx = Context(data=data, figures={fid: r.definition for fid, r in rendered.items()}, rendered=rendered)
     pages = read_pages(content_dir, ctx.problems)
+    trace_sources(ctx, content_dir)
     expanded = expand_all(pages, ctx)
     check_anchors(pages, ctx, content_dir)
+    check_traceability(pages, ctx, content_dir)
     ctx.problems.raise_if_any()
-    written = docs_tree.sync(docs_tree.tree(expanded, rendered, data), docs)
+    if pages:
+        expanded[printpage.NAME] = printpage.build(expanded, pages, ctx.release, abbreviations(data), data)
+    registry = anchors.load_registry() if is_the_essay(content_dir) else {}
+    files = docs_tree.tree(expanded, rendered, data, anchors.anchor_map(pages, registry))
+    files.update(sharing.files(ctx, pages, cache))
+    written = docs_tree.sync(files, docs)
     return Result(data, expanded, ctx, written, [fid for fid, r in rendered.items() if not r.cached])
 
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from . import citations
 from .paths import ROOT
@@ -36,6 +38,21 @@ def edition_meta(path: Path, release: citations.Release) -> dict[str, Any]:
     }
 
 
+def report_link(title: str, url: str, version: str) -> str:
+    """A link that opens a new issue in the repository's tracker, prefilled with the page and edition.
+
+    The repository's address comes from REPO_URL (the publishing workflow sets it); without it there is
+    no link, rather than a guessed one. The browser adds the passage's #anchor when it is clicked.
+    """
+    repo = os.environ.get("REPO_URL", "").rstrip("/")
+    if not repo:
+        return ""
+    query = urlencode({"title": f"Error on “{title}”",
+                       "body": f"Page: {url}\nPassage (anchor): \nEdition: {version}\n\nWhat is wrong:\n"})
+    href = html.escape(f"{repo}/issues/new?{query}")
+    return f'<p class="mv-report"><a class="mv-report__link" href="{href}">Report an error on this page</a></p>'
+
+
 def cite_block(name: str, title: str, meta: dict[str, Any], release: citations.Release) -> str:
     """The static "Cite this page" block; its data attributes feed the browser's cite panels."""
     target = citations.page_target(name, title)
@@ -59,5 +76,5 @@ def cite_block(name: str, title: str, meta: dict[str, Any], release: citations.R
         f'<p class="mv-edition">Version {html.escape(release.version)}, last updated '
         f'<time datetime="{updated.isoformat()}">{updated.day} {citations.dates.MONTHS[updated.month - 1]} '
         f"{updated.year}</time>. For the argument itself, cite the chapter this essay retells.</p>"
-        f'<dl class="mv-citations">{entries}</dl></div>\n'
+        f'<dl class="mv-citations">{entries}</dl>{report_link(title, target.url, release.version)}</div>\n'
     )

@@ -9,9 +9,10 @@ import sys
 import time
 from pathlib import Path
 
-from . import build
+from . import anchors, build, checks, links, new_figure, schemas
 from .errors import BuildError
-from .paths import CONTENT, DATA, ROOT, SITE_CONFIG
+from .pages import read_pages
+from .paths import CONTENT, DATA, ROOT, SITE, SITE_CONFIG
 
 WATCHED = (DATA, CONTENT, ROOT / "build_scripts", SITE_CONFIG)
 
@@ -22,6 +23,16 @@ def report(exc: BuildError) -> int:
         print(f"  {problem}", file=sys.stderr)
     print("Nothing was published: fix the problems above and run again.", file=sys.stderr)
     return 1
+
+
+def check_links(site: Path, site_url: str | None) -> int:
+    """Broken internal links and anchors of the built site (exit 1 if any), and its external links."""
+    if not (site / "index.html").is_file():
+        print(f"links: no built site in {site}: run `make build` first", file=sys.stderr)
+        return 1
+    report = links.check(site, site_url)
+    print(links.format_report(report))
+    return 1 if report.broken else 0
 
 
 def snapshot() -> dict[Path, float]:
@@ -59,13 +70,24 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("--content", type=Path, default=CONTENT, help="chapters folder (default: content/)")
     sub.add_parser("docs", help="build figures and write the generated docs tree (build/docs)")
     sub.add_parser("build", help="the whole static site into site/")
+    links_parser = sub.add_parser("links", help="check every internal link and anchor of the built site")
+    links_parser.add_argument("--site", type=Path, default=SITE, help="built site folder (default: site/)")
+    links_parser.add_argument("--site-url", default=None,
+                              help="address the site was built for (default: read from its home page)")
+    new_parser = sub.add_parser("new-figure", help="a working figure module, its test, and its placement")
+    new_parser.add_argument("id", help="figure id, e.g. trade-shares")
+    new_parser.add_argument("--page", required=True, help="page to place it on, e.g. content/5-geopolitical-reality.md")
+    sub.add_parser("schemas", help="write the datasets' JSON Schemas, their reference in CONTRIBUTING.md, "
+                   "and each YAML file's schema line")
+    anchors_parser = sub.add_parser("anchors", help="check the anchor registry, or record the current anchors")
+    anchors_parser.add_argument("--write", action="store_true", help="record every current anchor in anchors.json")
     serve_parser = sub.add_parser("serve", help="serve with live reload")
     serve_parser.add_argument("--address", default="127.0.0.1:8000")
     args = parser.parse_args(argv)
     os.chdir(ROOT)  # relative paths in messages are relative to the repository
     try:
         if args.command == "check":
-            ctx = build.check(args.data.resolve(), args.content.resolve())
+            ctx = checks.check_all(args.data.resolve(), args.content.resolve())
             print(f"check: {sum(len(d.records) for d in ctx.data.items.values())} records in "
                   f"{len(ctx.data.items)} datasets, {len(ctx.placements)} figures placed: no problems")
         elif args.command == "docs":
@@ -76,6 +98,27 @@ def main(argv: list[str] | None = None) -> int:
                   f"({time.perf_counter() - start:.1f} s)")
         elif args.command == "build":
             print(f"build: site/ written in {build.build():.1f} s")
+        elif args.command == "new-figure":
+            try:
+                touched = new_figure.create(args.id, args.page)
+            except ValueError as exc:
+                print(f"new-figure: {exc}", file=sys.stderr)
+                return 1
+            print("new-figure: wrote " + ", ".join(str(p.relative_to(ROOT)) for p in touched))
+        elif args.command == "schemas":
+            changed = schemas.write()
+            print(f"schemas: {len(changed)} file(s) updated" + (": " + ", ".join(changed) if changed else ""))
+        elif args.command == "anchors":
+            pages = read_pages(CONTENT)
+            if args.write:
+                print(f"anchors: {anchors.write_registry(pages)} anchors recorded in anchors.json")
+            else:
+                problems = anchors.check(pages, anchors.load_registry(), {p.name for p in pages})
+                if problems:
+                    raise BuildError(problems)
+                print("anchors: every published anchor is present or redirected")
+        elif args.command == "links":
+            return check_links(args.site.resolve(), args.site_url)
         elif args.command == "serve":
             return serve(args.address)
     except BuildError as exc:

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import dates
-from .errors import BuildError, Problems
+from .errors import BuildError, Problems, did_you_mean
 from .paths import DATA, rel
 from .schema import MODELS, DatasetFile
 from .yamlload import LINE, LINES, load_yaml, strip_lines
@@ -30,6 +30,7 @@ class Dataset:
     records: list[BaseModel]
     lines: list[int]
     digest: str  # hash of the file's bytes: what a cached figure that read this dataset depends on
+    positions: tuple[int, ...] = ()  # each record's position among the file's records (1-based), for messages
 
     def rows(self) -> list[tuple[Any, int]]:
         """Each record with the line it starts on."""
@@ -37,6 +38,13 @@ class Dataset:
 
     def by_id(self) -> dict[str, BaseModel]:
         return {r.id: r for r in self.records if hasattr(r, "id")}
+
+    def label(self, index: int) -> str:
+        """How messages name the index-th valid record: by id, else by its position in the file."""
+        rid = getattr(self.records[index], "id", None)
+        if rid is not None:
+            return f"record '{rid}'"
+        return f"record #{self.positions[index] if index < len(self.positions) else index + 1}"
 
 
 @dataclass
@@ -69,15 +77,24 @@ def _field_line(raw: dict[str, Any], loc: tuple[Any, ...]) -> int | None:
     return raw.get(LINE)
 
 
-def _describe(error: dict[str, Any], raw: dict[str, Any]) -> str:
+def _shown(found: Any) -> str:
+    """A found value as the message shows it: its repr, shortened; a mapping or long list by its kind."""
+    if isinstance(found, dict):
+        return "a mapping"
+    text = repr(found)
+    if len(text) <= 80:
+        return text
+    return f"a list of {len(found)} items" if isinstance(found, list) else text[:77] + "..."
+
+
+def _describe(error: dict[str, Any], raw: dict[str, Any], model: type[BaseModel] | None = None) -> str:
     field_name = ".".join(str(p) for p in error["loc"]) or "(record)"
-    found = error.get("input")
     if error["type"] == "missing":
         return f"field '{field_name}' is required but missing"
     if error["type"] == "extra_forbidden":
-        return f"field '{field_name}' is not a known field"
-    shown = repr(found) if not isinstance(found, dict) else "a mapping"
-    return f"field '{field_name}': {error['msg']} (found {shown})"
+        known = [f.alias or name for name, f in model.model_fields.items()] if model else []
+        return f"field '{field_name}' is not a known field{did_you_mean(field_name, known)}"
+    return f"field '{field_name}': {error['msg']} (found {_shown(error.get('input'))})"
 
 
 def _record_label(raw: dict[str, Any], index: int) -> str:
@@ -100,14 +117,17 @@ def load_dataset(name: str, path: Path, problems: Problems) -> Dataset | None:
         meta = DatasetFile.model_validate(strip_lines({**doc, "records": []}))
     except ValidationError as exc:
         for err in exc.errors():
-            problems.add(rel(path), _field_line(doc, err["loc"]), _describe(err, doc))
+            problems.add(rel(path), _field_line(doc, err["loc"]), _describe(err, doc, DatasetFile))
+        return None
+    except RecursionError:  # a YAML alias that contains itself
+        problems.add(rel(path), 1, "the file refers to itself through a YAML alias (&name … *name)")
         return None
     raw_records = doc.get("records")
     if not isinstance(raw_records, list):
         problems.add(rel(path), doc.get(LINES, {}).get("records"), "'records' must be a list of records")
         return None
     model = MODELS[name]
-    records, lines = [], []
+    records, lines, positions = [], [], []
     for index, raw in enumerate(raw_records):
         if not isinstance(raw, dict):
             problems.add(rel(path), None, f"record #{index + 1} must be a mapping of fields")
@@ -115,17 +135,31 @@ def load_dataset(name: str, path: Path, problems: Problems) -> Dataset | None:
         try:
             records.append(model.model_validate(strip_lines(raw)))
             lines.append(raw[LINE])
+            positions.append(index + 1)
         except ValidationError as exc:
             for err in exc.errors():
                 problems.add(rel(path), _field_line(raw, err["loc"]),
-                             f"{_record_label(raw, index)}: {_describe(err, raw)}")
+                             f"{_record_label(raw, index)}: {_describe(err, raw, model)}")
+        except RecursionError:
+            problems.add(rel(path), raw.get(LINE), f"{_record_label(raw, index)}: refers to itself through a "
+                         "YAML alias (&name … *name)")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return Dataset(name, path, meta, records, lines, digest)
+    return Dataset(name, path, meta, records, lines, digest, tuple(positions))
 
 
 def load_all(data_dir: Path = DATA) -> Datasets:
     """Load and validate every dataset, then check ids and references across them."""
     problems = Problems()
+    result = load_what_loads(data_dir, problems)
+    problems.raise_if_any()
+    return result
+
+
+def load_what_loads(data_dir: Path, problems: Problems) -> Datasets:
+    """Every dataset that loads, with its valid records; every problem goes to `problems`, nothing is raised.
+
+    For checks that go on after bad data (the content can still be checked against what loaded).
+    """
     found = {p.stem: p for p in sorted(data_dir.glob("*.yaml"))}
     for stem, path in found.items():
         if stem not in MODELS:
@@ -139,7 +173,6 @@ def load_all(data_dir: Path = DATA) -> Datasets:
         if dataset is not None:
             result.items[name] = dataset
     check_references(result, problems)
-    problems.raise_if_any()
     return result
 
 
@@ -163,7 +196,8 @@ def check_references(data: Datasets, problems: Problems) -> None:
 
     def need(dataset: Dataset, line: int, label: str, kind: str, value: str | None, pool: str) -> None:
         if value is not None and pool in known and value not in known[pool]:
-            problems.add(rel(dataset.path), line, f"{label}: unknown {kind} '{value}'")
+            hint = did_you_mean(value, known[pool])
+            problems.add(rel(dataset.path), line, f"{label}: unknown {kind} '{value}'{hint}")
 
     # field name -> which id pool it must point into
     refs = {"source": ("sources", "source"), "organisation": ("organisations", "organisation"),
@@ -173,7 +207,7 @@ def check_references(data: Datasets, problems: Problems) -> None:
                  "themes": ("themes", "theme")}
     for dataset in data.items.values():
         for index, (record, line) in enumerate(dataset.rows()):
-            label = f"record '{record.id}'" if hasattr(record, "id") else f"record #{index + 1}"
+            label = dataset.label(index)
             for fname, (pool, kind) in refs.items():
                 if fname in type(record).model_fields and dataset.name != "sources":
                     need(dataset, line, f"{label}, field '{fname}'", kind, getattr(record, fname), pool)
@@ -192,7 +226,7 @@ def _check_dates(data: Datasets, problems: Problems) -> None:
         ds = data[dataset]
         for index, (record, line) in enumerate(ds.rows()):
             start, end = getattr(record, start_field), getattr(record, end_field)
-            label = f"record '{record.id}'" if hasattr(record, "id") else f"record #{index + 1}"
+            label = ds.label(index)
             if end is not None and dates.end(end) < dates.start(start):
                 problems.add(rel(ds.path), line, f"{label}: ends ({end}) before it starts ({start})")
             if dataset == "memberships" and record.organisation in orgs:

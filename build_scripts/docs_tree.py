@@ -10,7 +10,7 @@ import json
 import shutil
 from pathlib import Path
 
-from . import theme
+from . import schemas, theme
 from .datasets import Datasets
 from .paths import DOCS, SITE_CONFIG
 from .render import Rendered
@@ -35,9 +35,12 @@ def dataset_rows(data: Datasets, name: str) -> tuple[list[dict[str, object]], li
     return rows, columns
 
 
-def tree(pages: dict[str, str], figures: dict[str, Rendered], data: Datasets) -> dict[str, bytes]:
+def tree(pages: dict[str, str], figures: dict[str, Rendered], data: Datasets,
+         anchor_map: dict[str, dict[str, str]] | None = None) -> dict[str, bytes]:
     """Every file of the generated docs tree."""
     files: dict[str, bytes] = {name: text.encode("utf-8") for name, text in pages.items()}
+    if anchor_map is not None:  # read by the browser to forward old or misplaced links
+        files["anchor-map.json"] = json.dumps(anchor_map, sort_keys=True).encode("utf-8")
     for fid, rendered in figures.items():
         for name in FIGURE_FILES:
             files[f"figures/{fid}/{name}"] = (rendered.directory / name).read_bytes()
@@ -53,6 +56,8 @@ def tree(pages: dict[str, str], figures: dict[str, Rendered], data: Datasets) ->
         for path in sorted((SITE_CONFIG / folder).glob("*")):
             files[f"assets/{folder}/{path.name}"] = path.read_bytes()
     files["assets/css/figure-palette.css"] = theme.dark_css().encode("utf-8")
+    for name, text in schemas.rendered().items():  # the datasets' JSON Schemas, for anyone reusing the data
+        files[f"schemas/{name}"] = text.encode("utf-8")
     for name, path in vendor_files().items():
         files[f"assets/vendor/{name}"] = path.read_bytes()
     return files

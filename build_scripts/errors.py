@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,3 +44,14 @@ class Problems:
     def raise_if_any(self) -> None:
         if self.items:
             raise BuildError(sorted(set(self.items), key=lambda p: (p.file, p.line or 0, p.message)))
+
+
+def did_you_mean(value: object, known: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' when some known name is close to `value` (case aside), else ''."""
+    by_folded: dict[str, str] = {}
+    for name in known:
+        by_folded.setdefault(str(name).casefold(), str(name))
+    close = difflib.get_close_matches(str(value).casefold(), sorted(by_folded), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    return " (did you mean " + " or ".join(f"'{by_folded[c]}'" for c in close) + "?)"

@@ -6,7 +6,7 @@ import html
 import json
 from typing import Any
 
-from . import references
+from . import citations, references
 from .datasets import Datasets
 from .render import Rendered
 
@@ -73,6 +73,12 @@ def controls(rendered: Rendered) -> str:
     return f'<div class="mv-figure__controls">{" ".join(out)}</div>'
 
 
+def static_chart(rendered: Rendered) -> str:
+    """The static SVG, hidden from assistive technology: the chart box around it names and describes it
+    (Vega's own roles inside would be read as a stray, unnamed graphic)."""
+    return rendered.svg().replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+
+
 def figure_html(rendered: Rendered, number: str, data: Datasets, prefix: str) -> str:
     fid = rendered.id
     base = f"{prefix}figures/{fid}/"
@@ -92,13 +98,21 @@ def figure_html(rendered: Rendered, number: str, data: Datasets, prefix: str) ->
     downloads = " · ".join(
         f'<a href="{base}{file}" download>{label}</a>'
         for label, file in (("CSV", "data.csv"), ("JSON", "data.json"), ("SVG", "chart.svg"), ("PNG", "chart.png"),
-                            ("Vega-Lite spec", "spec.vl.json"))
+                            ("slide with citation (PNG)", "slide.png"), ("Vega-Lite spec", "spec.vl.json"))
     )
+    embed_url = f"{citations.site_url()}figures/{fid}/embed.html"
+    snippet = (f'<iframe src="{embed_url}" title="Figure {number}: {rendered.definition.title}" width="100%" '
+               f'height="{int(rendered.height) + 360}" style="border:0" loading="lazy"></iframe>')
+    embed = (f'<details class="mv-figure__embed"><summary>Embed this figure</summary><p>A page holding only this '
+             f'figure, for a course platform: <a href="{base}embed.html">open it</a>, or copy this snippet:</p>'
+             f"<pre><code>{html.escape(snippet)}</code></pre></details>")
     width, height = rendered.width, rendered.height
     return (
         f"<figure {attr_text}>"
-        f'<div class="mv-chart" style="max-width:{width:g}px;aspect-ratio:{width:g}/{height:g}" role="img" '
-        f'aria-label="Figure {number}: {title}" aria-describedby="fig-{fid}-desc">{rendered.svg()}</div>'
+        # a tab stop: focusing the chart brings it alive, and the live chart reads its points by keyboard
+        f'<div class="mv-chart" style="max-width:{width:g}px;aspect-ratio:{width:g}/{height:g}" tabindex="0" '
+        f'role="img" aria-label="Figure {number}: {title}" aria-describedby="fig-{fid}-desc">'
+        f"{static_chart(rendered)}</div>"
         f"{controls(rendered)}"
         f'<figcaption><a class="mv-figure__number" href="#fig-{fid}">Figure {number}</a> '
         f'<span class="mv-figure__title">{title}.</span> {html.escape(rendered.definition.caption)}{state}</figcaption>'
@@ -106,5 +120,6 @@ def figure_html(rendered: Rendered, number: str, data: Datasets, prefix: str) ->
         f'<p class="mv-figure__desc" id="fig-{fid}-desc" aria-live="polite">{html.escape(fig.description)}</p>'
         f"{data_table(rendered, data, prefix)}"
         f'<p class="mv-figure__downloads">Download: {downloads}</p>'
+        f"{embed}"
         "</figure>"
     )

@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from . import citations, citeblock, metadata, references
+from . import citations, citeblock, errata, metadata, references
+from .blocks import esc
 from .datasets import Datasets
 from .errors import Problems
 from .figures import FigureDef
@@ -27,6 +28,8 @@ FENCE = re.compile(r"^(```|~~~)\s*([A-Za-z0-9_-]*)\s*$")
 CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
 # `text {: #id }` at the end of a paragraph's last line; Markdown wants the list on a line of its own
 TRAILING_ATTRS = re.compile(r"^(\s*)(.*\S)\s+(\{:[^}]*\})\s*$")
+PARAGRAPH_ATTRS = re.compile(r"^(\s*)\{:\s*#([A-Za-z][\w-]*)([^}]*)\}\s*$")
+EDITORIAL_ID = re.compile(r"-n\d+$")  # editorial notes are numbered n1, n2 … in their page
 FIGURE_REF = "fig"
 
 
@@ -70,6 +73,8 @@ class Context:
     problems: Problems = field(default_factory=Problems)
     pages: list[Page] = field(default_factory=list)
     release: citations.Release = field(default_factory=citations.load_release)
+    sources: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # essay paragraph -> chapter paragraphs
+    corrections: list[errata.Correction] = field(default_factory=lambda: errata.load()[0])
 
     def page_for_section(self, section: str) -> str | None:
         """The page that retells a section of the chapter."""
@@ -77,7 +82,11 @@ class Context:
 
 
 def read_page(path: Path, root: Path, problems: Problems) -> Page | None:
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.add(rel(path), None, f"cannot be read as UTF-8 text: {exc}")
+        return None
     lines = text.split("\n")
     meta: dict[str, Any] = {}
     first = 1
@@ -173,14 +182,16 @@ def expand_inline(text: str, page: Page, line: int, ctx: Context) -> str:
                 ctx.problems.add(rel(page.path), line, f"reference to unknown or unplaced figure '{construct.record}'")
                 return match.group(0)
             title = ctx.figures[construct.record].title.replace('"', "'")
-            return f'[Figure {placement.number}]({link_to(page, placement.page, "fig-" + construct.record)} "{title}")'
+            href = link_to(page, placement.page, "fig-" + construct.record)
+            # the class and data attribute let the browser show a preview of the figure on hover
+            return f'[Figure {placement.number}]({href} "{title}"){{: .mv-figref data-figure="{construct.record}" }}'
         try:
             text, record = resolve(ctx.data, construct)
         except ValueError as exc:
             ctx.problems.add(rel(page.path), line, str(exc))
             return match.group(0)
         where = f"{construct.dataset}.yaml, record {construct.record}; source: {record.source}, {record.locator}"
-        return f'<span class="mv-value" title="{html.escape(where)}">{html.escape(text)}</span>'
+        return f'<span class="mv-value" title="{html.escape(where)}">{esc(text)}</span>'
 
     def cite(match: re.Match[str]) -> str:
         sources = ctx.data["sources"].by_id()
@@ -190,7 +201,8 @@ def expand_inline(text: str, page: Page, line: int, ctx: Context) -> str:
             return match.group(0)
         source = sources[sid]
         full = references.full_reference(source).replace('"', "'")
-        return f'([{references.short_label(source)}]({link_to(page, "references.md", "ref-" + sid)} "{full}"))'
+        label = esc(references.short_label(source))
+        return f'([{label}]({link_to(page, "references.md", "ref-" + sid)} "{html.escape(full)}"))'
 
     return CITATION.sub(cite, INLINE.sub(inline, text))
 
@@ -206,14 +218,55 @@ def retells_note(page: Page, data: Datasets) -> str:
     title = SECTION_TITLES.get(section)
     if title is None:
         return ""
-    return (f'<p class="mv-retells">This page retells the section “{title}” of: '
-            f"{references.full_reference(source)} The essay does not replace the chapter.</p>\n")
+    return (f'<p class="mv-retells">This page retells the section “{html.escape(title)}” of: '
+            f"{html.escape(references.full_reference(source))} The essay does not replace the chapter.</p>\n")
 
 
 def abbreviations(data: Datasets) -> str:
     lines = [f"*[{g.term}]: {g.expansion}" for g in data.records("glossary")
              if g.kind == "abbreviation" and g.expansion]
     return "\n".join(lines)
+
+
+def paragraph_kind(page: Page, anchor: str, sources: list[tuple[str, int]]) -> tuple[str, str] | None:
+    """What a paragraph is, for the reader's tag: a retelling (of which paragraphs), our note, or later."""
+    from .schema import SECTION_TITLES
+
+    if EDITORIAL_ID.search(anchor):
+        return "editorial", "Editorial note: ours, not the chapter's"
+    if page.meta.get("beyond_chapter"):
+        return "after-2015", "After 2015: beyond the chapter"
+    if sources:
+        parts = []
+        for section in dict.fromkeys(s for s, _ in sources):
+            numbers = [n for s, n in sources if s == section]
+            if len(numbers) == 1:
+                which = f"paragraph {numbers[0]}"
+            elif numbers == list(range(numbers[0], numbers[-1] + 1)):
+                which = f"paragraphs {numbers[0]}–{numbers[-1]}"
+            else:
+                which = "paragraphs " + ", ".join(map(str, numbers))
+            parts.append(f"“{SECTION_TITLES.get(section, section)}”, {which}")
+        return "retelling", "Retells the chapter: " + "; ".join(parts)
+    if page.meta.get("retells") in SECTION_TITLES:
+        return "framing", "Our framing of the chapter's section, not a retelling"
+    return None
+
+
+def tag_paragraph(line: str, page: Page, ctx: Context) -> str:
+    """Add the paragraph's kind to its attribute list, so readers can see it and filter by it."""
+    match = PARAGRAPH_ATTRS.match(line)
+    if not match:
+        return line
+    indent, anchor, rest = match.groups()
+    kind = paragraph_kind(page, anchor, ctx.sources.get(anchor, []))
+    if kind is not None:
+        label = kind[1].replace('"', "'")
+        line = f'{indent}{{: #{anchor}{rest.rstrip()} data-kind="{kind[0]}" data-label="{label}" }}'
+    for correction in ctx.corrections:
+        if correction.page == page.name and correction.anchor == anchor:
+            line += f"\n\n{indent}{errata.notice(correction, page.prefix + 'errata/#errata')}\n"
+    return line
 
 
 def expand_page(page: Page, ctx: Context) -> str:
@@ -241,16 +294,21 @@ def expand_page(page: Page, ctx: Context) -> str:
             continue
         text = page.body[i]
         if not text.lstrip().startswith("#"):  # headings take `{#id}` in place
-            text = TRAILING_ATTRS.sub(r"\1\2\n\1\3", text)
+            parts = TRAILING_ATTRS.sub(r"\1\2\n\1\3", text).split("\n")
+            text = "\n".join(tag_paragraph(part, page, ctx) for part in parts)
         out.append(expand_inline(text, page, page.first_body_line + i, ctx))
         if not seen_title and text.startswith("# "):
             seen_title = True
             note = retells_note(page, ctx.data)
             if note:
                 out.extend(["", note])
+            if page.meta.get("retells") or page.meta.get("beyond_chapter"):
+                # filled by the browser; present from the start so that filling it moves nothing
+                out.extend(["", '<div class="mv-reading-tools" role="group" aria-label="Reading tools"></div>', ""])
         i += 1
     meta = {**page.meta, **citeblock.edition_meta(page.path, ctx.release)}
     meta["jsonld"] = metadata.jsonld(page.name, meta, ctx.data)
+    meta["og_image"] = f"{citations.site_url()}og/{'index' if page.name == 'index.md' else page.name[:-3]}.png"
     cite = citeblock.cite_block(page.name, str(page.meta.get("title", "")), meta, ctx.release)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
     body = "\n".join(out).rstrip()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from . import dates
 
@@ -22,7 +22,12 @@ def _check_date(value: str) -> str:
     return value
 
 
-PartialDate = Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_date)]
+DATE_SCHEMA = {  # what an editor's YAML plug-in checks while typing
+    "anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer", "minimum": 1000,
+                                                                         "maximum": 9999}],
+    "description": "A date as YYYY, YYYY-MM or YYYY-MM-DD, at the precision the source gives.",
+}
+PartialDate = Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_date), WithJsonSchema(DATE_SCHEMA)]
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Lower-case id: letters, digits, hyphens.")]
 
 Section = Literal[

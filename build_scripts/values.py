@@ -8,6 +8,8 @@ from typing import Any
 
 from . import dates
 from .datasets import Datasets
+from .errors import did_you_mean
+from .schema import MODELS
 
 INLINE = re.compile(r"\{\{\s*([a-z]+):([A-Za-z0-9-]+)(?:\.([a-z_]+))?(?:\|([a-z]+))?\s*\}\}")
 FORMATS = ("year", "plain")
@@ -59,13 +61,20 @@ def field_name(name: str) -> str:
     return "from_" if name == "from" else name
 
 
+def published_name(attr: str) -> str:
+    """The field name as the prose writes it (the inverse of `field_name`)."""
+    return "from" if attr == "from_" else attr
+
+
 def resolve(data: Datasets, inline: Inline) -> tuple[str, Any]:
     """The text an inline construct stands for, and the record it comes from; ValueError if unknown."""
     if inline.dataset not in data.items:
-        raise ValueError(f"unknown dataset '{inline.dataset}' in {inline.text}")
+        raise ValueError(f"unknown dataset '{inline.dataset}' in {inline.text}"
+                         f"{did_you_mean(inline.dataset, MODELS)}")
     records = data[inline.dataset].by_id()
     if inline.record not in records:
-        raise ValueError(f"unknown record '{inline.record}' in dataset '{inline.dataset}' ({inline.text})")
+        raise ValueError(f"unknown record '{inline.record}' in dataset '{inline.dataset}' ({inline.text})"
+                         f"{did_you_mean(inline.record, records)}")
     record = records[inline.record]
     if inline.format and inline.format not in FORMATS:
         raise ValueError(f"unknown format '{inline.format}' in {inline.text} (known: {', '.join(FORMATS)})")
@@ -75,7 +84,8 @@ def resolve(data: Datasets, inline: Inline) -> tuple[str, Any]:
         return format_quantity(record), record
     attr = field_name(inline.field)
     if attr not in type(record).model_fields:
-        raise ValueError(f"unknown field '{inline.field}' in {inline.text}")
+        known = [published_name(name) for name in type(record).model_fields]
+        raise ValueError(f"unknown field '{inline.field}' in {inline.text}{did_you_mean(inline.field, known)}")
     value = getattr(record, attr)
     if value is None:
         raise ValueError(f"{inline.text} is empty in the data")

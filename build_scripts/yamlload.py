@@ -21,6 +21,15 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class LineLoader(_Base):  # type: ignore[valid-type,misc]
     """SafeLoader that records where each mapping and key stands."""
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (yaml.YAMLError, RecursionError):
+            raise
+        except Exception as exc:  # a constructor failing on its value, e.g. `!!timestamp 2014-13-01`
+            raise yaml.constructor.ConstructorError(None, None, f"cannot read this value as {node.tag}: "
+                                                    f"{exc or type(exc).__name__}", node.start_mark) from None
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=deep)
         mapping[LINE] = node.start_mark.line + 1
@@ -53,6 +62,8 @@ def load_yaml(path: Path) -> Any:
         raise BuildError([Problem(rel(path), line, f"YAML syntax error{column}: {what}")]) from None
     except yaml.YAMLError as exc:
         raise BuildError([Problem(rel(path), None, f"YAML error: {exc}")]) from None
+    except RecursionError:
+        raise BuildError([Problem(rel(path), None, "YAML nested too deeply to read")]) from None
 
 
 def strip_lines(value: Any) -> Any:

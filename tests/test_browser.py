@@ -144,3 +144,99 @@ def test_every_page_passes_its_content_security_policy_with_live_figures(page: P
             page.locator(f"#{fid}[data-live='ready']").wait_for(timeout=15000)
         assert page.evaluate("window.__violations") == [], path
     assert page.console_errors == []
+
+
+def test_cite_panel_opens_by_keyboard_and_copies_a_citation(browser: Browser, base_url: str, site_url: str) -> None:
+    import datetime as dt
+
+    from build_scripts import citations
+
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.split("/multivector/")[0])
+    page = context.new_page()
+    page.goto(base_url + "2-elite-discourse/")
+    button = page.locator("#ed-p4 .mv-cite-btn")
+    assert button.get_attribute("aria-label") == "Cite paragraph 4"
+    button.focus()
+    page.keyboard.press("Enter")
+    panel = page.locator(".mv-cite-panel")
+    expect(panel).to_be_visible()
+    assert button.get_attribute("aria-expanded") == "true"
+    apa = panel.locator('pre[data-format="APA 7"]').inner_text()
+    # the browser fills the same templates the build wrote, for this paragraph and today's date
+    target = citations.Target("Elite discourse: paragraph 4", f"{site_url}2-elite-discourse/#ed-p4",
+                              "multivector-2-elite-discourse-ed-p4")
+    templates = citations.templates(citations.load_release())
+    for fmt in templates:
+        shown = panel.locator(f'pre[data-format="{fmt}"]').inner_text()
+        assert shown == citations.fill(templates[fmt], target, dt.date.today(), fmt), fmt
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Copy APA 7 citation"
+    page.keyboard.press("Enter")
+    expect(panel.locator(".mv-cite-panel__copy").first).to_have_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == apa
+    page.keyboard.press("Escape")
+    expect(panel).to_have_count(0)
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Cite paragraph 4"
+    context.close()
+
+
+def test_a_figure_is_cited_in_the_state_it_shows(page: Page, base_url: str) -> None:
+    page.goto(base_url + FIGURE_PAGE + "?year=2009")
+    figure = page.locator("#fig-memberships")
+    figure.scroll_into_view_if_needed()
+    page.locator("#fig-memberships[data-live='ready']").wait_for(timeout=15000)
+    figure.locator("figcaption .mv-cite-btn").click()
+    apa = figure.locator('.mv-cite-panel pre[data-format="APA 7"]').inner_text()
+    assert "Figure 3.1, 1 July 2009" in apa
+    assert apa.endswith("3-institutional-overlap/?year=2009#fig-memberships")
+
+
+def test_print_shows_static_figures_and_the_citation_without_chrome(page: Page, base_url: str) -> None:
+    page.goto(base_url + FIGURE_PAGE)
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
+    assert page.locator("#fig-memberships .mv-chart svg").is_visible()
+    assert page.locator(".mv-cite-page").is_visible()
+    assert page.locator("#fig-memberships").evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+
+
+def test_figure_reference_shows_a_preview_on_hover_and_focus(page: Page, base_url: str) -> None:
+    page.goto(base_url)
+    link = page.locator("a.mv-figref").first
+    assert link.inner_text().startswith("Figure ")
+    link.hover()
+    preview = page.locator(".mv-figref-preview")
+    expect(preview).to_be_visible()
+    expect(preview.locator("img")).to_have_js_property("complete", True)
+    assert preview.locator("img").evaluate("img => img.naturalWidth") > 0
+    page.keyboard.press("Escape")
+    expect(preview).to_be_hidden()
+    link.focus()
+    expect(preview).to_be_visible()
+
+
+def test_reader_sees_paragraph_tags_and_can_hide_editorial_notes(page: Page, base_url: str) -> None:
+    page.goto(base_url + "1-introduction/")
+    tools = page.locator(".mv-reading-tools")
+    show = tools.get_by_role("button", name="Show what each paragraph is")
+    show.click()
+    label = page.locator("#in-p4").evaluate("p => getComputedStyle(p, '::before').content")
+    assert "Retells the chapter: “Introduction”, paragraph 1" in label
+    note = page.locator(".admonition:has(#in-n1)")
+    expect(note).to_be_visible()
+    tools.get_by_role("button", name="Hide editorial notes").click()
+    expect(note).to_be_hidden()
+    page.reload()  # the choice is remembered
+    expect(page.locator(".admonition:has(#in-n1)")).to_be_hidden()
+    assert page.locator("#in-p4").is_visible()
+
+
+def test_old_or_misplaced_links_still_land(page: Page, base_url: str) -> None:
+    page.goto(base_url + "no-such-page/#ed-p4")  # the 404 page forwards a known anchor
+    expect(page).to_have_url(re.compile(r"/2-elite-discourse/#ed-p4$"))
+    page.goto(base_url + "about/#gr-p3")  # a real page, but the anchor lives elsewhere
+    expect(page).to_have_url(re.compile(r"/5-geopolitical-reality/#gr-p3$"))
+    page.goto(base_url + "no-such-page/")
+    expect(page.locator("h1")).to_have_text("This address is not part of the essay")
+    assert page.locator("input.md-search__input").count() == 1

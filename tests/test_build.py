@@ -18,7 +18,7 @@ from build_scripts.paths import ROOT
 
 NAV = ["Overview", "1 Introduction", "2 Elite discourse", "3 Institutional overlap in ‘Eurasia’",
        "4 The discursive space of Eurasia", "5 The geopolitical reality of Eurasia", "6 Conclusions",
-       "After 2015", "Timeline", "Glossary", "Data", "References", "About"]
+       "After 2015", "Timeline", "Glossary", "Data", "References", "About", "Changelog", "Errata"]
 
 
 def nav_titles() -> list[str]:
@@ -126,7 +126,8 @@ def test_every_page_carries_its_citation_metadata(site: Path, site_url: str) -> 
         assert html.count('name="citation_author"') == 1 and meta["citation_author"] == "Multivector Project"
         assert meta["og:type"] == "website" and meta["og:site_name"] == "Multivector"
         assert meta["og:url"] == address, page  # each page's URL tags are its own published address
-        assert f'<link rel="canonical" href="{address}">' in html
+        canonical = site_url if page.parent.name == "print" else address  # the print page repeats the chapters
+        assert f'<link rel="canonical" href="{canonical}">' in html
         assert meta["description"]
         assert "citation_book_title" not in html
         (ld,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
@@ -145,3 +146,37 @@ def test_every_page_ends_with_a_static_cite_block(site: Path) -> None:
         assert f"Version {version}" in block
         for fmt in ("APA 7", "Chicago author-date", "MLA 9", "BibTeX", "RIS", "CSL-JSON"):
             assert f'data-format="{fmt}"' in block
+
+
+def test_whole_essay_print_page(site: Path, site_url: str) -> None:
+    html = (site / "print" / "index.html").read_text()
+    assert '<meta name="robots" content="noindex">' in html
+    assert f'<link rel="canonical" href="{site_url}">' in html
+    assert "data-spec" not in html  # figures stay static
+    for chapter in ("introduction", "elite-discourse", "institutional-overlap", "discursive-space",
+                    "geopolitical-reality", "conclusions"):
+        assert f'id="print-{chapter}"' in html
+    assert 'id="print-fig-memberships"' in html and 'id="fig-memberships"' not in html
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    assert not [d for d in index["docs"] if d["location"].startswith("print/")]
+
+
+def test_sharing_files_for_every_figure_and_page(site: Path, site_url: str) -> None:
+    import struct
+
+    from build_scripts.figures import discover
+
+    def png_size(path: Path) -> tuple[int, int]:
+        return struct.unpack(">II", path.read_bytes()[16:24])
+
+    for fid in discover():
+        folder = site / "figures" / fid
+        assert png_size(folder / "slide.png")[1] > png_size(folder / "chart.png")[1]  # the footer adds height
+        embed = (folder / "embed.html").read_text()
+        assert 'http-equiv="Content-Security-Policy"' in embed and f'id="fig-{fid}"' in embed
+        assert "Read it in the essay" in embed and "src=\"../../assets/js/figures.js\"" in embed
+    for page in ["", "2-elite-discourse/", "timeline/"]:
+        html = (site / page / "index.html").read_text()
+        (image,) = re.findall(r'<meta property="og:image" content="([^"]+)"', html)
+        assert image.startswith(site_url + "og/")
+        assert png_size(site / image.removeprefix(site_url)) == (1200, 630)

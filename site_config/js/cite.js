@@ -179,6 +179,16 @@
       }
       addButton(block, target);
     });
+    // a report names the passage the reader is at, when the address has one
+    block.querySelectorAll("a.mv-report__link").forEach(function (link) {
+      link.addEventListener("click", function () {
+        var url = new URL(link.href);
+        var body = url.searchParams.get("body") || "";
+        url.searchParams.set("body", body.replace("Passage (anchor): \n",
+          "Passage (anchor): " + decodeURIComponent(window.location.hash.slice(1)) + "\n"));
+        link.href = url.toString();
+      });
+    });
     // the static block's own citations get today's date too
     var day = accessed(new Date());
     block.querySelectorAll("pre.mv-citation").forEach(function (pre) {

@@ -32,6 +32,41 @@
   }
 
   /* Tooltips: a small box inside the figure; Esc or leaving the mark closes it. */
+  function entriesOf(value) {  // [field, value] pairs of a tooltip, without empty values
+    var entries = typeof value === "object" ? Object.entries(value) : [["", value]];
+    return entries.filter(function (entry) { return entry[1] !== "" && entry[1] != null; });
+  }
+
+  function showTooltip(figure, value, clientX, clientY) {
+    var box = figure.mvTooltip;
+    if (value == null || value === "") { box.hidden = true; return; }
+    var table = document.createElement("dl");
+    entriesOf(value).forEach(function (entry) {
+      var dt = document.createElement("dt");
+      dt.textContent = entry[0];
+      var dd = document.createElement("dd");
+      dd.textContent = String(entry[1]);
+      table.appendChild(dt);
+      table.appendChild(dd);
+    });
+    box.replaceChildren(table);
+    box.hidden = false;
+    var frame = figure.getBoundingClientRect();
+    var x = clientX - frame.left + 12;
+    var y = clientY - frame.top + 12;
+    var maxX = frame.width - box.offsetWidth - 4;
+    box.style.left = Math.max(4, Math.min(x, maxX)) + "px";
+    box.style.top = y + "px";
+  }
+
+  /* The tooltip of a mark. Nearest-point hover hits an invisible Voronoi cell whose datum is the
+   * point's own item: its tooltip is the right one (the cell's, from Vega-Lite, reads the text
+   * fields from the wrong level and shows "undefined"). */
+  function tipOf(item) {
+    if (item && item.isVoronoi && item.datum && item.datum.tooltip != null) { return item.datum.tooltip; }
+    return item ? item.tooltip : null;
+  }
+
   function tooltipHandler(figure) {
     var box = document.createElement("div");
     box.className = "mv-tooltip";
@@ -40,27 +75,120 @@
     figure.appendChild(box);
     figure.mvTooltip = box;
     return function (handler, event, item, value) {
-      if (value == null || value === "") { box.hidden = true; return; }
-      var entries = typeof value === "object" ? Object.entries(value) : [["", value]];
-      var table = document.createElement("dl");
-      entries.forEach(function (entry) {
-        if (entry[1] === "" || entry[1] == null) { return; }
-        var dt = document.createElement("dt");
-        dt.textContent = entry[0];
-        var dd = document.createElement("dd");
-        dd.textContent = String(entry[1]);
-        table.appendChild(dt);
-        table.appendChild(dd);
-      });
-      box.replaceChildren(table);
-      box.hidden = false;
-      var frame = figure.getBoundingClientRect();
-      var x = event.clientX - frame.left + 12;
-      var y = event.clientY - frame.top + 12;
-      var maxX = frame.width - box.offsetWidth - 4;
-      box.style.left = Math.max(4, Math.min(x, maxX)) + "px";
-      box.style.top = y + "px";
+      if (figure.mvRing) { figure.mvRing.hidden = true; }  // the pointer takes over from the keyboard
+      if (value != null) { value = tipOf(item); }
+      showTooltip(figure, value, event ? event.clientX : 0, event ? event.clientY : 0);
     };
+  }
+
+  /* Reading a live chart by keyboard. The chart is a tab stop; arrow keys step through the marks
+   * that carry tooltips (each distinct tooltip once, in drawing order), show that tooltip at the
+   * mark with a ring around it, and put the same values in a polite live region, so that a
+   * screen reader says what a pointer would show. */
+  function pointsOf(view) {
+    var seen = new Set();
+    var points = [];
+    (function walk(mark, dx, dy) {
+      (mark.items || []).forEach(function (item) {
+        var key = item.tooltip == null ? null : JSON.stringify(item.tooltip);
+        // Voronoi cells only widen the hover target of points that are listed in their own right.
+        if (key !== null && !seen.has(key) && !item.isVoronoi && item.bounds && !item.bounds.empty()) {
+          seen.add(key);
+          points.push({ item: item, dx: dx, dy: dy });
+        }
+        (item.items || []).forEach(function (child) { walk(child, dx + (item.x || 0), dy + (item.y || 0)); });
+      });
+    })(view.scenegraph().root, 0, 0);
+    return points;
+  }
+
+  function spoken(value) {
+    return entriesOf(value).map(function (entry) {
+      return entry[0] ? entry[0] + ": " + entry[1] : String(entry[1]);
+    }).join("; ");
+  }
+
+  function showPoint(figure, index) {
+    var view = figure.mvView;
+    var points = pointsOf(view);  // anew each time: a param change redraws the marks
+    if (!points.length) { return; }
+    index = Math.max(0, Math.min(index, points.length - 1));
+    figure.mvPoint = index;
+    var point = points[index];
+    var bounds = point.item.bounds;
+    var svg = figure.querySelector(".mv-live svg");
+    var box = svg.getBoundingClientRect();
+    var frame = figure.getBoundingClientRect();
+    var scale = box.width / (svg.viewBox.baseVal.width || box.width);  // the SVG is scaled to its box
+    var origin = view.origin();
+    var left = box.left + (origin[0] + point.dx + bounds.x1) * scale;
+    var top = box.top + (origin[1] + point.dy + bounds.y1) * scale;
+    var width = (bounds.x2 - bounds.x1) * scale;
+    var height = (bounds.y2 - bounds.y1) * scale;
+    var ring = figure.mvRing;
+    ring.style.left = (left - frame.left - 3) + "px";
+    ring.style.top = (top - frame.top - 3) + "px";
+    ring.style.width = (width + 6) + "px";
+    ring.style.height = (height + 6) + "px";
+    ring.hidden = false;
+    showTooltip(figure, point.item.tooltip, left + width / 2, top + height);
+    figure.mvSpoken.textContent = (index + 1) + " of " + points.length + ". " + spoken(point.item.tooltip);
+  }
+
+  var STEPS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+
+  function onChartKey(figure, event) {
+    if (figure.dataset.live !== "ready" || event.altKey || event.ctrlKey || event.metaKey) { return; }
+    var current = figure.mvPoint == null ? -1 : figure.mvPoint;
+    var step = Object.prototype.hasOwnProperty.call(STEPS, event.key) ? STEPS[event.key] : 0;
+    var next;
+    if (step) { next = Math.max(0, current + step); }
+    else if (event.key === "Home") { next = 0; }
+    else if (event.key === "End") { next = Infinity; }
+    else { return; }
+    event.preventDefault();  // the arrows move through the chart, not the page
+    event.currentTarget.dataset.keyed = "yes";  // the hint has done its job: let it uncover the chart
+    showPoint(figure, next);
+  }
+
+  function hideTips(scope) {
+    scope.querySelectorAll(".mv-tooltip, .mv-ring").forEach(function (el) { el.hidden = true; });
+  }
+
+  /* The keyboard's helpers, added once per figure: a ring, a live region and a hint that the
+   * chart names as its description once it is live. */
+  function keyboardParts(figure) {
+    var chart = figure.querySelector(".mv-chart");
+    var ring = document.createElement("div");
+    ring.className = "mv-ring";
+    ring.hidden = true;
+    var hint = document.createElement("p");
+    hint.className = "mv-figure__keys";
+    hint.id = figure.id + "-keys";
+    hint.textContent = "Arrow keys step through the points, Home and End go to the first and last, Esc closes the box.";
+    var said = document.createElement("p");
+    said.className = "mv-figure__said";
+    said.setAttribute("aria-live", "polite");
+    said.setAttribute("aria-atomic", "true");
+    chart.after(ring, said);
+    figure.mvHint = hint;  // shown at the live chart's foot when it takes keyboard focus, until a key is used
+    figure.mvRing = ring;
+    figure.mvSpoken = said;
+    chart.addEventListener("keydown", function (event) { onChartKey(figure, event); });
+    // Leaving the chart puts the keyboard's box away; coming back shows the hint again.
+    chart.addEventListener("focusout", function () {
+      hideTips(figure);
+      delete chart.dataset.keyed;
+    });
+  }
+
+  /* Once live, the chart is a widget that takes arrow keys (screen readers pass keys through to
+   * an application), not a still image. */
+  function markInteractive(figure) {
+    var chart = figure.querySelector(".mv-chart");
+    chart.setAttribute("role", "application");
+    chart.setAttribute("aria-roledescription", "interactive chart");
+    chart.setAttribute("aria-describedby", figure.id + "-desc " + figure.id + "-keys");
   }
 
   function paramsOf(figure) {
@@ -114,6 +242,7 @@
       .then(function (spec) {
         var holder = document.createElement("div");
         holder.className = "mv-live";
+        holder.setAttribute("aria-hidden", "true");  // the chart container names and describes it
         var view = new window.vega.View(window.vega.parse(spec, null, { ast: true }), {
           renderer: "svg",
           container: holder,
@@ -122,15 +251,20 @@
           tooltip: tooltipHandler(figure),
           logLevel: window.vega.Warn,
         });
+        // A tap gives no pointer movement, so a tap (a click) on a mark opens its tooltip too.
+        view.addEventListener("click", function (event, item) {
+          if (tipOf(item) != null) { showTooltip(figure, tipOf(item), event.clientX, event.clientY); }
+        });
         var params = paramsOf(figure);
         Object.keys(params).forEach(function (name) {
           var value = fromUrl(name, params[name]);
           if (value !== null) { setParam(figure, view, name, value, false); }
         });
         return view.runAsync().then(function () {
-          chart.replaceChildren(holder);
-          figure.dataset.live = "ready";
+          chart.replaceChildren(holder, figure.mvHint);
           figure.mvView = view;
+          markInteractive(figure);
+          figure.dataset.live = "ready";
           Object.keys(params).forEach(function (name) {
             var input = figure.querySelector('input[data-param="' + name + '"]');
             if (!input) { return; }
@@ -157,6 +291,7 @@
     document.querySelectorAll("figure.mv-figure[data-spec]").forEach(function (figure) {
       if (figure.dataset.watched) { return; }
       figure.dataset.watched = "yes";
+      keyboardParts(figure);
       ["pointerenter", "focusin", "touchstart"].forEach(function (type) {
         figure.addEventListener(type, function () { activate(figure); }, { once: true, passive: true });
       });
@@ -166,7 +301,7 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") { return; }
-    document.querySelectorAll(".mv-tooltip").forEach(function (box) { box.hidden = true; });
+    hideTips(document);
   });
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

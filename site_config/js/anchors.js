@@ -1,0 +1,31 @@
+/* Old and misplaced links still land: if the #anchor in the address is not on this page (it moved,
+ * or the page is the 404 page), the anchor map the build publishes says where it lives now. */
+(function () {
+  "use strict";
+
+  var here = document.currentScript ? document.currentScript.src : "";
+  var root = here.replace(/assets\/js\/anchors\.js(\?.*)?$/, "");
+
+  function forward() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var missingPage = document.querySelector("[data-mv-not-found]") !== null;
+    if (!id || (!missingPage && document.getElementById(id))) { return; }
+    fetch(root + "anchor-map.json").then(function (r) { return r.json(); }).then(function (map) {
+      var path = window.location.pathname.slice(new URL(root).pathname.length);
+      var target = map.redirects[path + "#" + id] || (map.anchors[id] !== undefined ? map.anchors[id] + "#" + id : null);
+      if (!target) { return; }
+      var url = new URL(root + target);
+      if (url.pathname !== window.location.pathname || missingPage) {
+        window.location.replace(url.toString());
+      } else {
+        window.location.hash = url.hash;
+      }
+    }).catch(function () { /* no map: the page stays as it is */ });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(forward);
+  } else {
+    forward();
+  }
+})();
