@@ -97,6 +97,7 @@ def embed_page(rendered: Rendered, number: str, figure_html: str, citation: str,
 {figure_html}
 <p class="mv-embed__cite">{html.escape(citation)}
 <a href="{html.escape(home)}" target="_top">Read it in the essay</a>.</p>
+<script src="../../assets/js/onpage.js"></script>
 <script src="../../assets/js/figures.js"></script>
 </body>
 </html>

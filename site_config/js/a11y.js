@@ -11,11 +11,5 @@
     if (dialog && !dialog.hasAttribute("aria-label")) { dialog.setAttribute("aria-label", "Search this site"); }
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(nameSearch);  // instant navigation may swap the header in
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", nameSearch);
-  } else {
-    nameSearch();
-  }
+  window.mvOnPage(nameSearch);
 })();

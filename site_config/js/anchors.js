@@ -23,9 +23,5 @@
     }).catch(function () { /* no map: the page stays as it is */ });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(forward);
-  } else {
-    forward();
-  }
+  window.mvOnPage(forward);
 })();

@@ -42,11 +42,5 @@
   }
 
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") { hide(); } });
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () { hide(); setup(); });
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
-    setup();
-  }
+  window.mvOnPage(function () { hide(); setup(); });
 })();

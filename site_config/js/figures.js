@@ -304,11 +304,5 @@
     hideTips(document);
   });
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup);  // Material's instant navigation: run on every page
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
-    setup();
-  }
+  window.mvOnPage(setup);
 })();
