@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check docs links bench lint clean anchors new-figure schemas
+.PHONY: serve test build check docs links bench lint clean anchors new-figure schemas zensical-check
 
 $(STAMP): requirements.txt package.json package-lock.json
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ links: build
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
 
+# Lighthouse 12.2.3 (installed on demand into build/audit-tools) on every page of the site served with
+# gzip under /multivector/, against bench/budgets.yaml; raw reports in build/audit/<time>/. Takes ~15 min.
+.PHONY: audit
+audit: $(STAMP)
+	$(BIN)/python bench/audit.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check build_scripts tests bench
 
@@ -56,3 +62,7 @@ new-figure: $(STAMP)
 # Regenerate the datasets' JSON Schemas, their reference in CONTRIBUTING.md and each YAML file's schema line.
 schemas: $(STAMP)
 	$(BIN)/python -m build_scripts schemas
+
+# Build the generated docs tree with Zensical as well, and compare every page's ids and meta tags.
+zensical-check: $(STAMP)
+	$(BIN)/python bench/zensical_check.py
