@@ -163,6 +163,15 @@ def page_url(name: str) -> str:
     return site_url() + path
 
 
+def page_slug(name: str) -> str:
+    """A page's name in file names and keys: 'index', '2-elite-discourse'."""
+    return "index" if name == "index.md" else name.removesuffix(".md").replace("/", "-")
+
+
 def page_target(name: str, title: str) -> Target:
-    slug = "index" if name == "index.md" else name.removesuffix(".md")
-    return Target(title=title, url=page_url(name), key=f"multivector-{slug}")
+    return Target(title=title, url=page_url(name), key=f"multivector-{page_slug(name)}")
+
+
+def og_image_url(name: str) -> str:
+    """Where a page's preview card is published (the build writes og/<slug>.png)."""
+    return f"{site_url()}og/{page_slug(name)}.png"

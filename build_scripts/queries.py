@@ -31,8 +31,3 @@ def full_members_on(data: Datasets, organisation: str, day: dt.date) -> list[Any
         m for m in data.records("memberships")
         if m.organisation == organisation and m.status in FULL_MEMBER_STATUSES and holds_on(m, day)
     ]
-
-
-def memberships_on(data: Datasets, day: dt.date) -> list[Any]:
-    """Every membership row, of any status, in force on `day`."""
-    return [m for m in data.records("memberships") if holds_on(m, day)]

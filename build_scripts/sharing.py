@@ -104,20 +104,6 @@ def embed_page(rendered: Rendered, number: str, figure_html: str, citation: str,
 """
 
 
-def embed_snippet(rendered: Rendered, number: str, url: str) -> str:
-    height = int(rendered.height + 360)
-    return (f'<iframe src="{url}" title="Figure {number}: {rendered.definition.title}" width="100%" '
-            f'height="{height}" style="border:0;max-width:{int(rendered.width) + 40}px" loading="lazy"></iframe>')
-
-
-def page_slug(name: str) -> str:
-    return "index" if name == "index.md" else name.removesuffix(".md").replace("/", "-")
-
-
-def og_image_url(name: str) -> str:
-    return f"{citations.site_url()}og/{page_slug(name)}.png"
-
-
 def kicker(meta: dict[str, object]) -> str:
     chapter = str(meta.get("chapter", ""))
     return f"Chapter {chapter}" if chapter.isdigit() else "Competition for Co-operation, retold"
@@ -127,7 +113,8 @@ def files(ctx: Context, pages: list[Page], cache: Path = CACHE) -> dict[str, byt
     """Every sharing file: og/<page>.png for each page; slide.png and embed.html for each placed figure."""
     out: dict[str, bytes] = {}
     for page in pages:
-        out[f"og/{page_slug(page.name)}.png"] = page_card(str(page.meta.get("title", "")), kicker(page.meta), cache)
+        card = page_card(str(page.meta.get("title", "")), kicker(page.meta), cache)
+        out[f"og/{citations.page_slug(page.name)}.png"] = card
     if ctx.rendered is None:
         return out
     for fid, placement in ctx.placements.items():
