@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check docs links bench lint clean anchors new-figure schemas zensical-check
+.PHONY: serve test build publish check docs links bench lint clean anchors new-figure schemas zensical-check
 
 $(STAMP): requirements.txt package.json package-lock.json
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ test: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/python -m build_scripts build
+
+# What GitHub Pages serves: the latest edition at the root, every earlier edition (built from its
+# release tag) at v/<major>.<minor>/ with a banner linking the latest, and each edition's PDF.
+publish: $(STAMP)
+	$(BIN)/python -m build_scripts publish
 
 check: $(STAMP)
 	$(BIN)/python -m build_scripts check
@@ -64,5 +69,10 @@ schemas: $(STAMP)
 	$(BIN)/python -m build_scripts schemas
 
 # Build the generated docs tree with Zensical as well, and compare every page's ids and meta tags.
-zensical-check: $(STAMP)
+zensical-# What GitHub Pages serves: the latest edition at the root, every earlier edition (built from its
+# release tag) at v/<major>.<minor>/ with a banner linking the latest, and each edition's PDF.
+publish: $(STAMP)
+	$(BIN)/python -m build_scripts publish
+
+check: $(STAMP)
 	$(BIN)/python bench/zensical_check.py

@@ -35,8 +35,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from build_scripts.localserver import _Handler
 from build_scripts.paths import ROOT, SITE
-from tests.conftest import CHROMIUM, PREFIX, _Handler
+from tests.conftest import CHROMIUM, PREFIX
 
 LIGHTHOUSE_VERSION = "12.2.3"
 TOOLS = ROOT / "build" / "audit-tools"

@@ -19,8 +19,9 @@ from urllib.parse import urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_scripts import build
+from build_scripts.localserver import serve
 from build_scripts.paths import CONTENT, DATA
-from tests.conftest import CHROMIUM, serve
+from tests.conftest import CHROMIUM
 
 PAGES = {"figure page": "3-institutional-overlap/", "text page": "about/"}
 

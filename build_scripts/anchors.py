@@ -2,7 +2,9 @@
 
 A committed registry (anchors.json) lists every published anchor with a hash of its text. It is
 written only by `python -m build_scripts anchors --write`; the check compares the pages with it: an
-anchor may disappear only if a redirect to its new place is recorded in the registry.
+anchor may disappear only if a redirect to its new place is recorded in the registry, and text may
+change only when the registry records the new hash (each release's registry, kept at its git tag, is
+what revision notices compare with: see editions.py).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .citations import page_path
 from .errors import Problem
 from .pages import FENCE, Page
 from .paths import ROOT, rel
@@ -153,6 +156,14 @@ def check(pages: list[Page], registry: dict[str, dict[str, dict[str, str]]], cha
             else:
                 where[anchor.id] = anchor
     present = {(name, a.id) for name, found in current.items() for a in found}
+    recorded = registry.get("anchors", {})
+    for name, found in current.items():
+        for anchor in found:
+            digest = recorded.get(name, {}).get(anchor.id)
+            if digest is not None and digest != anchor.digest:  # the registry is the record of cited text
+                problems.append(Problem(rel(by_name[name].path), anchor.line,
+                                        f"the text at '{anchor.id}' changed since anchors.json recorded it: run "
+                                        "`make anchors` to record the new wording (a release keeps the old one)"))
     redirects = registry.get("redirects", {})
     for name, ids in registry.get("anchors", {}).items():
         for anchor_id in ids:
@@ -160,18 +171,13 @@ def check(pages: list[Page], registry: dict[str, dict[str, dict[str, str]]], cha
                 continue
             target = redirects.get(f"{name}#{anchor_id}")
             if target is None:
-                page_path = rel(by_name[name].path) if name in by_name else f"content/{name}"
-                problems.append(Problem(page_path, None, f"published anchor '{anchor_id}' is gone: restore it, or "
+                source = rel(by_name[name].path) if name in by_name else f"content/{name}"
+                problems.append(Problem(source, None, f"published anchor '{anchor_id}' is gone: restore it, or "
                                         f'record where it went in anchors.json "redirects" ("{name}#{anchor_id}")'))
             elif tuple(target.split("#", 1)) not in present:
                 problems.append(Problem("anchors.json", None, f"redirect of {name}#{anchor_id} points to {target}, "
                                         "which does not exist"))
     return problems
-
-
-def page_path(name: str) -> str:
-    """A page's path below the site root, as served (pages are folders)."""
-    return "" if name == "index.md" else name.removesuffix(".md") + "/"
 
 
 def anchor_map(pages: list[Page], registry: dict[str, dict[str, dict[str, str]]]) -> dict[str, dict[str, str]]:

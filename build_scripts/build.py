@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import anchors, docs_tree, errata, printpage, sharing, traceability
+from . import anchors, docs_tree, editions, errata, printpage, sharing, traceability
 from .datasets import Datasets, load_all
 from .errors import BuildError, Problem
 from .figures import discover
@@ -46,7 +46,7 @@ def check(data_dir: Path = DATA, content_dir: Path = CONTENT, only: set[str] | N
         except (KeyError, ValueError) as exc:  # a figure that cannot be drawn from valid data
             ctx.problems.add(f"build_scripts/figures ({fid})", None, f"figure cannot be built: {exc}")
     pages = read_pages(content_dir, ctx.problems)
-    trace_sources(ctx, content_dir)
+    trace(ctx, pages, content_dir)
     expand_all(pages, ctx)
     check_anchors(pages, ctx, content_dir)
     check_traceability(pages, ctx, content_dir)
@@ -59,10 +59,16 @@ def is_the_essay(content_dir: Path) -> bool:
     return content_dir.resolve() == CONTENT.resolve()
 
 
-def trace_sources(ctx: Context, content_dir: Path) -> None:
-    """Tell each paragraph which paragraphs of the chapter it retells (from traceability.yaml)."""
-    if is_the_essay(content_dir):
-        ctx.sources = traceability.sources_of(traceability.load())
+def trace(ctx: Context, pages: list[Page], content_dir: Path) -> None:
+    """Tell each paragraph which paragraphs of the chapter it retells (from traceability.yaml), and
+    in which edition its text last changed (from the registries earlier releases froze)."""
+    if not is_the_essay(content_dir):
+        return
+    ctx.sources = traceability.sources_of(traceability.load())
+    current = editions.Version.parse(ctx.release.version)
+    history = [(version, editions.registry_at(version)) for version in editions.earlier(current)]
+    digests = {a.id: a.digest for found in anchors.collect(pages).values() for a in found}
+    ctx.revisions = editions.revisions(digests, current, history)
 
 
 def check_traceability(pages: list[Page], ctx: Context, content_dir: Path) -> None:
@@ -90,7 +96,7 @@ def generate(data_dir: Path = DATA, content_dir: Path = CONTENT, docs: Path = DO
     rendered = render_all(data, cache, only)
     ctx = Context(data=data, figures={fid: r.definition for fid, r in rendered.items()}, rendered=rendered)
     pages = read_pages(content_dir, ctx.problems)
-    trace_sources(ctx, content_dir)
+    trace(ctx, pages, content_dir)
     expanded = expand_all(pages, ctx)
     check_anchors(pages, ctx, content_dir)
     check_traceability(pages, ctx, content_dir)

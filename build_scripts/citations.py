@@ -157,10 +157,32 @@ def site_url() -> str:
     return url if url.endswith("/") else url + "/"
 
 
+EDITION_SUFFIX = re.compile(r"v/\d+\.\d+/$")
+
+
+def root_url() -> str:
+    """The address of the latest edition: SITE_URL, less the edition part when an edition is being built."""
+    return EDITION_SUFFIX.sub("", site_url())
+
+
+def edition_url(version: str) -> str:
+    """The fixed address of the edition a version belongs to (v/1.0/ for every 1.0.x): citations point there."""
+    return root_url() + "v/" + ".".join(version.split(".")[:2]) + "/"
+
+
+def page_path(name: str) -> str:
+    """A content page's path below a site root (pages are served as folders)."""
+    return "" if name == "index.md" else name.removesuffix(".md") + "/"
+
+
 def page_url(name: str) -> str:
-    """The address of a content page (pages are served as folders)."""
-    path = "" if name == "index.md" else name.removesuffix(".md") + "/"
-    return site_url() + path
+    """The address of a content page as built (the latest edition's, or an edition's own)."""
+    return site_url() + page_path(name)
+
+
+def cited_url(name: str, version: str) -> str:
+    """The address a citation gives: the page in its fixed edition, which later editions do not change."""
+    return edition_url(version) + page_path(name)
 
 
 def page_slug(name: str) -> str:
@@ -168,8 +190,8 @@ def page_slug(name: str) -> str:
     return "index" if name == "index.md" else name.removesuffix(".md").replace("/", "-")
 
 
-def page_target(name: str, title: str) -> Target:
-    return Target(title=title, url=page_url(name), key=f"multivector-{page_slug(name)}")
+def page_target(name: str, title: str, version: str) -> Target:
+    return Target(title=title, url=cited_url(name, version), key=f"multivector-{page_slug(name)}")
 
 
 def og_image_url(name: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from . import citations
+from . import citations, editions
 from .paths import ROOT
 
 
@@ -53,9 +53,17 @@ def report_link(title: str, url: str, version: str) -> str:
     return f'<p class="mv-report"><a class="mv-report__link" href="{href}">Report an error on this page</a></p>'
 
 
+def pdf_link(version: str) -> str:
+    href = editions.pdf_href(version)
+    if href is None:
+        return ""
+    edition = editions.Version.parse(version).edition
+    return f'<p class="mv-pdf"><a href="{html.escape(href)}">The whole essay as a PDF (edition {edition})</a></p>'
+
+
 def cite_block(name: str, title: str, meta: dict[str, Any], release: citations.Release) -> str:
     """The static "Cite this page" block; its data attributes feed the browser's cite panels."""
-    target = citations.page_target(name, title)
+    target = citations.page_target(name, title, release.version)
     templates = citations.templates(release)
     updated = dt.date.fromisoformat(meta["updated"])
     entries = "".join(
@@ -76,5 +84,6 @@ def cite_block(name: str, title: str, meta: dict[str, Any], release: citations.R
         f'<p class="mv-edition">Version {html.escape(release.version)}, last updated '
         f'<time datetime="{updated.isoformat()}">{updated.day} {citations.dates.MONTHS[updated.month - 1]} '
         f"{updated.year}</time>. For the argument itself, cite the chapter this essay retells.</p>"
+        f"{pdf_link(release.version)}"
         f'<dl class="mv-citations">{entries}</dl>{report_link(title, target.url, release.version)}</div>\n'
     )

@@ -1,4 +1,4 @@
-"""The one command-line entry point: `python -m build_scripts check|docs|build|serve`."""
+"""The one command-line entry point: `python -m build_scripts check|docs|build|publish|serve|…`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import anchors, build, checks, links, new_figure, schemas
+from . import anchors, build, checks, links, new_figure, publish, schemas
 from .errors import BuildError
 from .pages import read_pages
 from .paths import CONTENT, DATA, ROOT, SITE, SITE_CONFIG
@@ -70,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("--content", type=Path, default=CONTENT, help="chapters folder (default: content/)")
     sub.add_parser("docs", help="build figures and write the generated docs tree (build/docs)")
     sub.add_parser("build", help="the whole static site into site/")
+    sub.add_parser("publish", help="the published site: the latest edition, every earlier edition from its "
+                   "release tag at v/<major>.<minor>/, and each edition's PDF (needs Chromium)")
     links_parser = sub.add_parser("links", help="check every internal link and anchor of the built site")
     links_parser.add_argument("--site", type=Path, default=SITE, help="built site folder (default: site/)")
     links_parser.add_argument("--site-url", default=None,
@@ -98,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"({time.perf_counter() - start:.1f} s)")
         elif args.command == "build":
             print(f"build: site/ written in {build.build():.1f} s")
+        elif args.command == "publish":
+            start = time.perf_counter()
+            made = publish.publish()
+            print(f"publish: site/ written in {time.perf_counter() - start:.1f} s with editions " + "; ".join(made))
         elif args.command == "new-figure":
             try:
                 touched = new_figure.create(args.id, args.page)

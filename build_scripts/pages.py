@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from . import citations, citeblock, errata, metadata, references
+from . import citations, citeblock, editions, errata, metadata, references
 from .blocks import esc
 from .datasets import Datasets
 from .errors import Problems
@@ -75,6 +75,7 @@ class Context:
     release: citations.Release = field(default_factory=citations.load_release)
     sources: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # essay paragraph -> chapter paragraphs
     corrections: list[errata.Correction] = field(default_factory=lambda: errata.load()[0])
+    revisions: dict[str, editions.Revision] = field(default_factory=dict)  # paragraph id -> latest revision
 
     def page_for_section(self, section: str) -> str | None:
         """The page that retells a section of the chapter."""
@@ -266,6 +267,8 @@ def tag_paragraph(line: str, page: Page, ctx: Context) -> str:
     for correction in ctx.corrections:
         if correction.page == page.name and correction.anchor == anchor:
             line += f"\n\n{indent}{errata.notice(correction, page.prefix + 'errata/#errata')}\n"
+    if anchor in ctx.revisions:
+        line += f"\n\n{indent}{editions.notice(ctx.revisions[anchor])}\n"
     return line
 
 

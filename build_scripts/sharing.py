@@ -38,9 +38,9 @@ def _lines(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width=width) or [""]
 
 
-def figure_citation(rendered: Rendered, number: str, home: str, release: citations.Release) -> str:
+def figure_citation(rendered: Rendered, number: str, url: str, release: citations.Release) -> str:
     return (f"Figure {number}, {rendered.definition.title}. {citations.AUTHOR} ({release.released.year}), "
-            f"{citations.ESSAY}, version {release.version}. {home}")
+            f"{citations.ESSAY}, version {release.version}. {url}")
 
 
 def slide_png(rendered: Rendered, citation: str, cache: Path = CACHE) -> bytes:
@@ -120,7 +120,8 @@ def files(ctx: Context, pages: list[Page], cache: Path = CACHE) -> dict[str, byt
     for fid, placement in ctx.placements.items():
         rendered = ctx.rendered[fid]
         home = f"{citations.page_url(placement.page)}#fig-{fid}"
-        citation = figure_citation(rendered, placement.number, home, ctx.release)
+        cited = f"{citations.cited_url(placement.page, ctx.release.version)}#fig-{fid}"
+        citation = figure_citation(rendered, placement.number, cited, ctx.release)
         out[f"figures/{fid}/slide.png"] = slide_png(rendered, citation, cache)
         markup = figure_html(rendered, placement.number, ctx.data, "../../")
         out[f"figures/{fid}/embed.html"] = embed_page(rendered, placement.number, markup, citation, home).encode()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import build, errata
+from build_scripts import build, citations, errata
 from build_scripts.errors import BuildError
 
 
@@ -54,7 +54,8 @@ def test_report_an_error_link_is_prefilled(tmp_path: Path, monkeypatch: pytest.M
     assert href.startswith("https://example.org/owner/essay/issues/new?")
     query = parse_qs(urlparse(href).query)
     assert query["title"] == ["Error on “Elite discourse”"]
-    assert "Page: https://example.org/essay/2-elite-discourse/" in query["body"][0]
+    edition = ".".join(citations.load_release().version.split(".")[:2])
+    assert f"Page: https://example.org/essay/v/{edition}/2-elite-discourse/" in query["body"][0]  # the edition read
     assert "Edition: " in query["body"][0]
 
 

@@ -1,0 +1,142 @@
+"""Editions: every minor version of the essay stays published at its own address, v/<major>.<minor>/.
+
+A release is a git tag v<major>.<minor>.<patch>; an edition is the newest release of a minor version
+(patch releases carry corrections and replace the edition's text at the same address). The anchor
+registry each release froze (anchors.json at its tag) holds a hash of every paragraph's text, so a
+build can tell which paragraphs changed since an earlier edition and link to the earlier wording.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import citations
+from .paths import ROOT
+
+TAG = re.compile(r"^v(\d+)\.(\d+)\.(\d+)$")
+PDF_ENV = "MULTIVECTOR_PDF"  # set by `publish`, which prints each edition to PDF: only then do pages link it
+
+
+@dataclass(frozen=True, order=True)
+class Version:
+    major: int
+    minor: int
+    patch: int
+
+    @classmethod
+    def parse(cls, text: str) -> Version:
+        match = TAG.match(text if text.startswith("v") else "v" + text)
+        if not match:
+            raise ValueError(f"not a version of the form 1.2.3: {text!r}")
+        return cls(*(int(part) for part in match.groups()))
+
+    @property
+    def edition(self) -> str:
+        """The edition's name: '1.0' for every 1.0.x release."""
+        return f"{self.major}.{self.minor}"
+
+    @property
+    def tag(self) -> str:
+        return f"v{self.major}.{self.minor}.{self.patch}"
+
+    @property
+    def path(self) -> str:
+        """Where the edition lives below the site's root."""
+        return f"v/{self.edition}/"
+
+
+def git(args: list[str], root: Path = ROOT) -> str | None:
+    """A git command's output, or None where there is no repository or the command fails."""
+    try:
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def released(root: Path = ROOT) -> list[Version]:
+    """The editions released so far: the newest tagged patch of each minor version, oldest first."""
+    newest: dict[tuple[int, int], Version] = {}
+    for line in (git(["tag", "--list", "v*"], root) or "").split():
+        if TAG.match(line):
+            version = Version.parse(line)
+            key = (version.major, version.minor)
+            newest[key] = max(version, newest.get(key, version))
+    return sorted(newest.values())
+
+
+def earlier(current: Version, root: Path = ROOT) -> list[Version]:
+    """The editions before the current one (a release of the current minor version is the current edition)."""
+    return [v for v in released(root) if (v.major, v.minor) < (current.major, current.minor)]
+
+
+def registry_at(version: Version, root: Path = ROOT) -> dict[str, dict[str, str]]:
+    """The anchors an edition published ({page: {anchor: text hash}}), from anchors.json at its tag."""
+    text = git(["show", f"{version.tag}:anchors.json"], root)
+    return json.loads(text).get("anchors", {}) if text else {}
+
+
+def root_path() -> str:
+    """The site root as a path ('/multivector/'), for links between editions on the same host."""
+    return urlsplit(citations.root_url()).path or "/"
+
+
+@dataclass(frozen=True)
+class Revision:
+    anchor: str
+    revised_in: str  # edition whose text differs from the one before, e.g. "1.1"
+    earlier: str  # the edition holding the wording before that, e.g. "1.0"
+    earlier_page: str  # the page it was on there, e.g. "3-institutional-overlap.md"
+
+    def earlier_href(self) -> str:
+        return f"{root_path()}v/{self.earlier}/{citations.page_path(self.earlier_page)}#{self.anchor}"
+
+
+def revisions(current: dict[str, str], current_version: Version,
+              history: list[tuple[Version, dict[str, dict[str, str]]]]) -> dict[str, Revision]:
+    """The latest revision of each current anchor ({anchor: text hash}) across the editions, oldest first.
+
+    A paragraph counts as revised in an edition when it was present in the edition before with other
+    text; a paragraph that is new in an edition is not a revision.
+    """
+    chain: list[tuple[str, dict[str, tuple[str, str]]]] = [
+        (version.edition, {anchor: (page, digest) for page, ids in registry.items() for anchor, digest in ids.items()})
+        for version, registry in history
+    ]
+    chain.append((current_version.edition, {anchor: ("", digest) for anchor, digest in current.items()}))
+    found: dict[str, Revision] = {}
+    for anchor in current:
+        for k in range(len(chain) - 2, -1, -1):
+            before, after = chain[k][1].get(anchor), chain[k + 1][1].get(anchor)
+            if before is None or after is None:
+                break  # not in that edition: the paragraph was added later, not revised
+            if before[1] != after[1]:
+                found[anchor] = Revision(anchor, chain[k + 1][0], chain[k][0], before[0])
+                break
+    return found
+
+
+def notice(revision: Revision) -> str:
+    """The note under a revised paragraph, linking to its wording in the edition before."""
+    return (f'<p class="mv-revision" role="note"><strong>Revised in v{html.escape(revision.revised_in)}.</strong> '
+            f'<a href="{html.escape(revision.earlier_href())}">Read the wording of '
+            f"v{html.escape(revision.earlier)}</a> in that edition.</p>")
+
+
+def pdf_name(version: Version) -> str:
+    return f"multivector-v{version.edition}.pdf"
+
+
+def pdf_href(version: str) -> str | None:
+    """Where the PDF of the edition a version belongs to is published (None when no PDF is made)."""
+    if not os.environ.get(PDF_ENV):
+        return None
+    parsed = Version.parse(version)
+    return f"{root_path()}{parsed.path}{pdf_name(parsed)}"
