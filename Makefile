@@ -56,7 +56,7 @@ lint: $(STAMP)
 clean:
 	rm -rf build site
 
-# Record the essay's current anchors as published (run when publishing a release).
+# Record the essay's current anchors and the hash of their text (after rewording a paragraph; before a release).
 anchors: $(STAMP)
 	$(BIN)/python -m build_scripts anchors --write
 

@@ -165,9 +165,14 @@ def root_url() -> str:
     return EDITION_SUFFIX.sub("", site_url())
 
 
+def edition_path(version: str) -> str:
+    """Where the edition a version belongs to lives below the site root: v/1.0/ for every 1.0.x."""
+    return "v/" + ".".join(version.split(".")[:2]) + "/"
+
+
 def edition_url(version: str) -> str:
-    """The fixed address of the edition a version belongs to (v/1.0/ for every 1.0.x): citations point there."""
-    return root_url() + "v/" + ".".join(version.split(".")[:2]) + "/"
+    """The fixed address of the edition a version belongs to: citations point there."""
+    return root_url() + edition_path(version)
 
 
 def page_path(name: str) -> str:

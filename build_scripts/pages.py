@@ -312,6 +312,7 @@ def expand_page(page: Page, ctx: Context) -> str:
     meta = {**page.meta, **citeblock.edition_meta(page.path, ctx.release)}
     meta["jsonld"] = metadata.jsonld(page.name, meta, ctx.data)
     meta["og_image"] = citations.og_image_url(page.name)
+    meta["cited_url"] = citations.cited_url(page.name, ctx.release.version)
     cite = citeblock.cite_block(page.name, str(page.meta.get("title", "")), meta, ctx.release)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
     body = "\n".join(out).rstrip()

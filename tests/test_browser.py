@@ -164,9 +164,11 @@ def test_cite_panel_opens_by_keyboard_and_copies_a_citation(browser: Browser, ba
     assert button.get_attribute("aria-expanded") == "true"
     apa = panel.locator('pre[data-format="APA 7"]').inner_text()
     # the browser fills the same templates the build wrote, for this paragraph and today's date
-    target = citations.Target("Elite discourse: paragraph 4", f"{site_url}2-elite-discourse/#ed-p4",
+    release = citations.load_release()
+    edition = citations.edition_path(release.version)  # cited at the edition's fixed address
+    target = citations.Target("Elite discourse: paragraph 4", f"{site_url}{edition}2-elite-discourse/#ed-p4",
                               "multivector-2-elite-discourse-ed-p4")
-    templates = citations.templates(citations.load_release())
+    templates = citations.templates(release)
     for fmt in templates:
         shown = panel.locator(f'pre[data-format="{fmt}"]').inner_text()
         assert shown == citations.fill(templates[fmt], target, dt.date.today(), fmt), fmt

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_scripts import build
+from build_scripts import build, citations
 from build_scripts.errors import BuildError
 from build_scripts.paths import ROOT
 
@@ -115,6 +115,7 @@ def test_cli_check_passes_on_the_real_essay() -> None:
 
 
 def test_every_page_carries_its_citation_metadata(site: Path, site_url: str) -> None:
+    edition = citations.edition_path(citations.load_release().version)
     for page in sorted(site.rglob("index.html")):
         if page.parent.name in ("search",) or "figures" in page.parts:
             continue
@@ -125,7 +126,8 @@ def test_every_page_carries_its_citation_metadata(site: Path, site_url: str) -> 
         assert meta["citation_title"] and meta["citation_publication_date"], page
         assert html.count('name="citation_author"') == 1 and meta["citation_author"] == "Multivector Project"
         assert meta["og:type"] == "website" and meta["og:site_name"] == "Multivector"
-        assert meta["og:url"] == address, page  # each page's URL tags are its own published address
+        # what reference managers keep is the page's address in its edition, which never changes
+        assert meta["og:url"] == meta["citation_public_url"] == address.replace(site_url, site_url + edition), page
         canonical = site_url if page.parent.name == "print" else address  # the print page repeats the chapters
         assert f'<link rel="canonical" href="{canonical}">' in html
         assert meta["description"]

@@ -128,6 +128,14 @@ def test_each_edition_has_a_pdf_of_the_whole_essay(published: tuple[Path, str]) 
     assert f'href="{PREFIX}v/1.1/multivector-v1.1.pdf"' in html_of(site, PAGE)
 
 
+def test_every_link_between_the_editions_resolves(published: tuple[Path, str]) -> None:
+    site, site_url = published
+    command = [sys.executable, "-m", "build_scripts", "links", "--site", str(site), "--site-url", site_url]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert " 0 broken" in result.stdout
+
+
 def test_a_reader_follows_a_revision_to_the_earlier_wording_and_back(published: tuple[Path, str],
                                                                        browser: Browser) -> None:
     site, site_url = published

@@ -54,8 +54,8 @@ def test_report_an_error_link_is_prefilled(tmp_path: Path, monkeypatch: pytest.M
     assert href.startswith("https://example.org/owner/essay/issues/new?")
     query = parse_qs(urlparse(href).query)
     assert query["title"] == ["Error on “Elite discourse”"]
-    edition = ".".join(citations.load_release().version.split(".")[:2])
-    assert f"Page: https://example.org/essay/v/{edition}/2-elite-discourse/" in query["body"][0]  # the edition read
+    edition = citations.edition_path(citations.load_release().version)
+    assert f"Page: https://example.org/essay/{edition}2-elite-discourse/" in query["body"][0]  # the edition read
     assert "Edition: " in query["body"][0]
 
 
