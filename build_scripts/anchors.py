@@ -121,7 +121,10 @@ def collect(pages: list[Page]) -> dict[str, list[Anchor]]:
     return {page.name: anchors(page)[0] for page in pages}
 
 
-def load_registry(path: Path = REGISTRY) -> dict[str, dict[str, dict[str, str]]]:
+Registry = dict[str, dict[str, dict[str, str]]]  # {"anchors": {page: {id: text hash}}, "redirects": {...}}
+
+
+def load_registry(path: Path = REGISTRY) -> Registry:
     if not path.exists():
         return {"anchors": {}, "redirects": {}}
     return json.loads(path.read_text(encoding="utf-8"))
@@ -135,7 +138,7 @@ def write_registry(pages: list[Page], path: Path = REGISTRY) -> int:
     return sum(len(v) for v in registry["anchors"].values())
 
 
-def check(pages: list[Page], registry: dict[str, dict[str, dict[str, str]]], chapter_pages: set[str]) -> list[Problem]:
+def check(pages: list[Page], registry: Registry, chapter_pages: set[str]) -> list[Problem]:
     """Unique ids; ids on every paragraph of the chapter pages; no registered anchor lost without a redirect."""
     problems: list[Problem] = []
     by_name = {p.name: p for p in pages}
@@ -180,10 +183,10 @@ def check(pages: list[Page], registry: dict[str, dict[str, dict[str, str]]], cha
     return problems
 
 
-def anchor_map(pages: list[Page], registry: dict[str, dict[str, dict[str, str]]]) -> dict[str, dict[str, str]]:
+def anchor_map(found: dict[str, list[Anchor]], registry: Registry) -> dict[str, dict[str, str]]:
     """What the browser needs to forward an old or misplaced link: where each anchor lives now,
     and where each recorded redirect leads (both as paths below the site root)."""
-    where = {a.id: page_path(name) for name, found in collect(pages).items() for a in found}
+    where = {a.id: page_path(name) for name, items in found.items() for a in items}
     redirects = {}
     for old, new in registry.get("redirects", {}).items():
         old_page, old_id = old.split("#", 1)

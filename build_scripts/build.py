@@ -45,12 +45,7 @@ def check(data_dir: Path = DATA, content_dir: Path = CONTENT, only: set[str] | N
             definition.build(data)
         except (KeyError, ValueError) as exc:  # a figure that cannot be drawn from valid data
             ctx.problems.add(f"build_scripts/figures ({fid})", None, f"figure cannot be built: {exc}")
-    pages = read_pages(content_dir, ctx.problems)
-    trace(ctx, pages, content_dir)
-    expand_all(pages, ctx)
-    check_anchors(pages, ctx, content_dir)
-    check_traceability(pages, ctx, content_dir)
-    ctx.problems.raise_if_any()
+    expand_checked(ctx, content_dir)
     return ctx
 
 
@@ -59,7 +54,21 @@ def is_the_essay(content_dir: Path) -> bool:
     return content_dir.resolve() == CONTENT.resolve()
 
 
-def trace(ctx: Context, pages: list[Page], content_dir: Path) -> None:
+def expand_checked(ctx: Context, content_dir: Path) -> tuple[list[Page], dict[str, str], dict[str, dict[str, str]]]:
+    """Read, expand and check the pages, raising every problem at once; returns the pages, their
+    expanded text, and the map the browser uses to forward old links to anchors."""
+    pages = read_pages(content_dir, ctx.problems)
+    found = anchors.collect(pages)
+    registry = anchors.load_registry() if is_the_essay(content_dir) else {}
+    trace(ctx, found, content_dir)
+    expanded = expand_all(pages, ctx)
+    check_anchors(pages, found, registry, ctx)
+    check_traceability(pages, ctx, content_dir)
+    ctx.problems.raise_if_any()
+    return pages, expanded, anchors.anchor_map(found, registry)
+
+
+def trace(ctx: Context, found: dict[str, list[anchors.Anchor]], content_dir: Path) -> None:
     """Tell each paragraph which paragraphs of the chapter it retells (from traceability.yaml), and
     in which edition its text last changed (from the registries earlier releases froze)."""
     if not is_the_essay(content_dir):
@@ -67,8 +76,7 @@ def trace(ctx: Context, pages: list[Page], content_dir: Path) -> None:
     ctx.sources = traceability.sources_of(traceability.load())
     current = editions.Version.parse(ctx.release.version)
     history = [(version, editions.registry_at(version)) for version in editions.earlier(current)]
-    digests = {a.id: a.digest for found in anchors.collect(pages).values() for a in found}
-    ctx.revisions = editions.revisions(digests, current, history)
+    ctx.revisions = editions.revisions({a.id: a.digest for items in found.values() for a in items}, current, history)
 
 
 def check_traceability(pages: list[Page], ctx: Context, content_dir: Path) -> None:
@@ -77,15 +85,15 @@ def check_traceability(pages: list[Page], ctx: Context, content_dir: Path) -> No
         ctx.problems.extend(traceability.check(pages, traceability.load()))
 
 
-def check_anchors(pages: list[Page], ctx: Context, content_dir: Path) -> None:
+def check_anchors(pages: list[Page], found: dict[str, list[anchors.Anchor]], registry: anchors.Registry,
+                  ctx: Context) -> None:
     """Every paragraph, heading and figure keeps a permanent, unique id; none published is lost.
 
     The registry lists the essay's own published anchors, so other content (test fixtures) is
-    checked only for ids, not against it.
+    checked only for ids, not against it (it gets an empty registry).
     """
-    registry = anchors.load_registry() if is_the_essay(content_dir) else {}
     ctx.problems.extend(anchors.check(pages, registry, {p.name for p in pages}))
-    present = {(name, a.id) for name, found in anchors.collect(pages).items() for a in found}
+    present = {(name, a.id) for name, items in found.items() for a in items}
     ctx.problems.extend(errata.check(ctx.corrections, present))  # a correction names a real paragraph
 
 
@@ -95,16 +103,10 @@ def generate(data_dir: Path = DATA, content_dir: Path = CONTENT, docs: Path = DO
     data = load_all(data_dir)
     rendered = render_all(data, cache, only)
     ctx = Context(data=data, figures={fid: r.definition for fid, r in rendered.items()}, rendered=rendered)
-    pages = read_pages(content_dir, ctx.problems)
-    trace(ctx, pages, content_dir)
-    expanded = expand_all(pages, ctx)
-    check_anchors(pages, ctx, content_dir)
-    check_traceability(pages, ctx, content_dir)
-    ctx.problems.raise_if_any()
+    pages, expanded, anchor_map = expand_checked(ctx, content_dir)
     if pages:
         expanded[printpage.NAME] = printpage.build(expanded, pages, ctx.release, abbreviations(data), data)
-    registry = anchors.load_registry() if is_the_essay(content_dir) else {}
-    files = docs_tree.tree(expanded, rendered, data, anchors.anchor_map(pages, registry))
+    files = docs_tree.tree(expanded, rendered, data, anchor_map)
     files.update(sharing.files(ctx, pages, cache))
     written = docs_tree.sync(files, docs)
     return Result(data, expanded, ctx, written, [fid for fid, r in rendered.items() if not r.cached])
