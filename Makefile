@@ -69,10 +69,5 @@ schemas: $(STAMP)
 	$(BIN)/python -m build_scripts schemas
 
 # Build the generated docs tree with Zensical as well, and compare every page's ids and meta tags.
-zensical-# What GitHub Pages serves: the latest edition at the root, every earlier edition (built from its
-# release tag) at v/<major>.<minor>/ with a banner linking the latest, and each edition's PDF.
-publish: $(STAMP)
-	$(BIN)/python -m build_scripts publish
-
-check: $(STAMP)
+zensical-check: $(STAMP)
 	$(BIN)/python bench/zensical_check.py
