@@ -13,9 +13,9 @@ import pytest
 from build_scripts import build
 from build_scripts.localserver import serve
 from build_scripts.paths import ROOT
+from build_scripts.pdf import CHROMIUM, CHROMIUM_FLAGS
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
 @pytest.fixture
@@ -82,9 +82,7 @@ def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (the CI script does)")
     with sync_playwright() as playwright:
-        args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-sync", "--disable-quic"]
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
 
