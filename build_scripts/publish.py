@@ -109,13 +109,13 @@ def publish(site: Path = SITE) -> list[str]:
     build_working_tree(root_url, staging, BUILD / "docs")
     build_working_tree(root_url + latest.path, staging / latest.path, BUILD / "docs-edition")
     made.append(f"{latest.edition} (latest: / and /{latest.path})")
-    for version in editions.earlier(latest, ROOT):
+    earlier = editions.earlier(latest, ROOT)
+    for version in earlier:
         build_release(version, root_url + version.path, staging / version.path)
         pages = add_banners(staging / version.path, version, latest, staging, root_path)
         made.append(f"{version.edition} (from {version.tag}, banner on {pages} pages)")
-    versions = [latest, *editions.earlier(latest, ROOT)]
     pdf.print_pdfs(staging, root_path, [(f"{v.path}print/", v.edition, staging / v.path / editions.pdf_name(v))
-                                        for v in versions])
+                                        for v in [latest, *earlier]])
     old = site.with_name(site.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site.exists():
