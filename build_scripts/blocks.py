@@ -98,7 +98,8 @@ def events_block(data: Datasets, prefix: str) -> str:
         names = ", ".join(orgs[o].abbr for o in e.organisations)
         rows.append(f"| {dates.display(e.date)} | **{esc(e.title)}** {esc(e.summary)} | {esc(names)} | "
                     f"{e.domain} | {esc(section)} |")
-    return "\n".join(rows) + "\n"
+    # in a box of its own, which the page can leave unrendered until the reader nears it (essay.css)
+    return '<div class="mv-events" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
 
 
 def themes_block(data: Datasets, prefix: str, ctx: Context) -> str:

@@ -18,7 +18,7 @@ from .schema import MODELS
 from .tables import to_csv, to_json
 from .vendor import vendor_files
 
-FIGURE_FILES = ("spec.vl.json", "spec.vg.json", "chart.svg", "chart.png", "data.csv", "data.json")
+FIGURE_FILES = ("spec.vl.json", "spec.vg.json", "chart.svg", "chart-dark.svg", "chart.png", "data.csv", "data.json")
 
 
 def dataset_rows(data: Datasets, name: str) -> tuple[list[dict[str, object]], list[str]]:

@@ -73,20 +73,33 @@ def controls(rendered: Rendered) -> str:
     return f'<div class="mv-figure__controls">{" ".join(out)}</div>'
 
 
-def static_chart(rendered: Rendered) -> str:
-    """The static SVG, hidden from assistive technology: the chart box around it names and describes it
-    (Vega's own roles inside would be read as a stray, unnamed graphic)."""
-    return rendered.svg().replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+def static_chart(rendered: Rendered, base: str, first_screen: bool) -> str:
+    """The static chart as two images, one per palette (CSS shows the reader's; print, the light one).
+
+    Images rather than inline SVG: the chart's hundreds of elements stay out of the page's DOM, which
+    the theme's script restyles and measures several times while the page loads. The alt text is empty
+    because the chart box around the images names and describes the figure. Below the first screen
+    the light image waits until it nears the viewport; the dark one always waits, so that only the
+    palette in use is fetched (a hidden lazy image is never loaded). A first-screen image is fetched
+    early and first: it is the largest thing the reader sees as the page opens.
+    """
+    size = f'width="{rendered.width:g}" height="{rendered.height:g}"'
+    light_loading = 'loading="eager" fetchpriority="high"' if first_screen else 'loading="lazy"'
+    return (f'<img class="mv-chart__img mv-chart__img--light" src="{base}chart.svg" alt="" {size} '
+            f'{light_loading} decoding="async">'
+            f'<img class="mv-chart__img mv-chart__img--dark" src="{base}chart-dark.svg" alt="" {size} '
+            f'loading="lazy" decoding="async">')
 
 
-def figure_html(rendered: Rendered, number: str, data: Datasets, prefix: str) -> str:
+def figure_html(rendered: Rendered, number: str, data: Datasets, prefix: str, first_screen: bool = False) -> str:
+    """`first_screen`: the figure shows as the page opens, so its image is not left to load lazily."""
     fid = rendered.id
     base = f"{prefix}figures/{fid}/"
     title = html.escape(rendered.definition.title)
     fig = rendered.figure
     state = f' <span class="mv-figure__state">Shown: {html.escape(fig.state)}.</span>' if fig.state else ""
     attrs = {
-        "class": "mv-figure",
+        "class": "mv-figure mv-figure--first-screen" if first_screen else "mv-figure",
         "id": f"fig-{fid}",
         "data-figure": fid,
         "data-spec": f"{base}spec.vg.json",
@@ -105,14 +118,16 @@ def figure_html(rendered: Rendered, number: str, data: Datasets, prefix: str) ->
                f'height="{int(rendered.height) + 360}" style="border:0" loading="lazy"></iframe>')
     embed = (f'<details class="mv-figure__embed"><summary>Embed this figure</summary><p>A page holding only this '
              f'figure, for a course platform: <a href="{base}embed.html">open it</a>, or copy this snippet:</p>'
-             f"<pre><code>{html.escape(snippet)}</code></pre></details>")
+             # a plain <pre>, not <pre><code>: the theme's script gives every code block a component of
+             # its own (measured at load), which a one-line snippet does not need
+             f'<pre class="mv-figure__snippet">{html.escape(snippet)}</pre></details>')
     width, height = rendered.width, rendered.height
     return (
         f"<figure {attr_text}>"
         # a tab stop: focusing the chart brings it alive, and the live chart reads its points by keyboard
         f'<div class="mv-chart" style="max-width:{width:g}px;aspect-ratio:{width:g}/{height:g}" tabindex="0" '
         f'role="img" aria-label="Figure {number}: {title}" aria-describedby="fig-{fid}-desc">'
-        f"{static_chart(rendered)}</div>"
+        f"{static_chart(rendered, base, first_screen)}</div>"
         f"{controls(rendered)}"
         f'<figcaption><a class="mv-figure__number" href="#fig-{fid}">Figure {number}</a> '
         f'<span class="mv-figure__title">{title}.</span> {html.escape(rendered.definition.caption)}{state}</figcaption>'

@@ -8,6 +8,7 @@ page and line.
 from __future__ import annotations
 
 import html
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,9 @@ TRAILING_ATTRS = re.compile(r"^(\s*)(.*\S)\s+(\{:[^}]*\})\s*$")
 PARAGRAPH_ATTRS = re.compile(r"^(\s*)\{:\s*#([A-Za-z][\w-]*)([^}]*)\}\s*$")
 EDITORIAL_ID = re.compile(r"-n\d+$")  # editorial notes are numbered n1, n2 … in their page
 FIGURE_REF = "fig"
+# Text that fits above a figure on a phone's first screen (412 x 823 px: about 40 characters a line
+# under the header and the page title). A figure after less text than this shows as the page opens.
+FIRST_SCREEN_CHARS = 600
 
 
 @dataclass
@@ -281,6 +285,8 @@ def expand_page(page: Page, ctx: Context) -> str:
     fenced = {start: (line, info, body, end) for line, info, body, start, end in blocks(page)}
     i = 0
     seen_title = False
+    text_above = 0.0  # characters of text after the title; past the first screen after a figure or a block
+    first_screen_image = None  # the static chart that shows as the page opens, if any
     while i < len(page.body):
         if i in fenced:
             _, info, body, end = fenced[i]
@@ -288,9 +294,14 @@ def expand_page(page: Page, ctx: Context) -> str:
                 fid = " ".join(body).strip()
                 placement = ctx.placements.get(fid)
                 if placement and placement.page == page.name and ctx.rendered is not None:
-                    out.append(figure_html(ctx.rendered[fid], placement.number, ctx.data, page.prefix))
+                    first_screen = text_above < FIRST_SCREEN_CHARS
+                    out.append(figure_html(ctx.rendered[fid], placement.number, ctx.data, page.prefix, first_screen))
+                    if first_screen:
+                        first_screen_image = f"figures/{fid}/chart.svg"
+                text_above = math.inf
             elif info in BLOCKS:
                 out.append(BLOCKS[info](ctx, page, "\n".join(body)))
+                text_above = math.inf
             else:
                 out.extend(page.body[i:end + 1])  # an ordinary code block: left as written
             i = end + 1
@@ -300,6 +311,8 @@ def expand_page(page: Page, ctx: Context) -> str:
             parts = TRAILING_ATTRS.sub(r"\1\2\n\1\3", text).split("\n")
             text = "\n".join(tag_paragraph(part, page, ctx) for part in parts)
         out.append(expand_inline(text, page, page.first_body_line + i, ctx))
+        if seen_title:
+            text_above += len(text.strip())
         if not seen_title and text.startswith("# "):
             seen_title = True
             note = retells_note(page, ctx.data)
@@ -313,6 +326,8 @@ def expand_page(page: Page, ctx: Context) -> str:
     meta["jsonld"] = metadata.jsonld(page.name, meta, ctx.data)
     meta["og_image"] = citations.og_image_url(page.name)
     meta["cited_url"] = citations.cited_url(page.name, ctx.release.version)
+    if first_screen_image:
+        meta["preload_image"] = first_screen_image
     cite = citeblock.cite_block(page.name, str(page.meta.get("title", "")), meta, ctx.release)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
     body = "\n".join(out).rstrip()

@@ -27,6 +27,9 @@ ID_PATTERNS = [  # (pattern, replacement) for every way an id is declared or ref
     (re.compile(r"\{(:?\s*)#"), rf"{{\1#{PREFIX}"),
 ]
 LIVE_ONLY = re.compile(r'\s(data-spec|data-states|data-params)="[^"]*"')  # without these a figure stays static
+# the light images are the printed ones: fetched with the page, not when scrolled to (some browsers
+# print a lazy image that was never reached as a blank)
+LAZY_LIGHT = re.compile(r'(<img class="mv-chart__img mv-chart__img--light"[^>]*?) loading="lazy"')
 
 
 def essay_pages(pages: list[Page]) -> list[Page]:
@@ -50,7 +53,7 @@ def demote(text: str) -> str:
 def prefix_ids(text: str) -> str:
     for pattern, replacement in ID_PATTERNS:
         text = pattern.sub(replacement, text)
-    return LIVE_ONLY.sub("", text)
+    return LAZY_LIGHT.sub(r'\1 loading="eager"', LIVE_ONLY.sub("", text))
 
 
 def build(expanded: dict[str, str], pages: list[Page], release: citations.Release, abbreviations: str,

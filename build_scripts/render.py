@@ -1,7 +1,7 @@
 """Stage three: build every figure and render its files, reusing renders whose input is unchanged.
 
-For each figure: the Vega-Lite spec, the Vega spec the browser runs, a static SVG and a PNG
-(rendered here, with no browser), and the plotted rows as CSV and JSON. Building and rendering
+For each figure: the Vega-Lite spec, the Vega spec the browser runs, a static SVG per palette and a
+PNG (rendered here, with no browser), and the plotted rows as CSV and JSON. Building and rendering
 are the slow part, so both are cached: a figure whose code and whose datasets (the ones it read
 last time) are unchanged is read back from the cache without being built at all; a figure whose
 spec comes out the same as before is not rendered again.
@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 SHARED_CODE = tuple(HERE / name for name in ("figures/__init__.py", "theme.py", "queries.py", "dates.py",
                                              "schema.py", "render.py"))
 ROWS = "rows"  # a figure's charts can read `alt.Data(name="rows")`: exactly Figure.rows
-RENDER_VERSION = "1"  # bump when the rendering below changes in a way the spec hash cannot see
+RENDER_VERSION = "2"  # bump when the rendering below changes in a way the spec hash cannot see
 
 
 @dataclass
@@ -40,7 +40,7 @@ class Rendered:
 
     definition: FigureDef
     figure: Figure
-    directory: Path  # holds spec.vl.json, spec.vg.json, chart.svg, chart.png, data.csv, data.json
+    directory: Path  # holds spec.vl.json, spec.vg.json, chart.svg, chart-dark.svg, chart.png, data.csv, data.json
     width: float
     height: float
     cached: bool  # True when nothing had to be rendered
@@ -114,7 +114,9 @@ def _write_render(directory: Path, spec: dict[str, Any], fig: Figure, fid: str) 
     (tmp / "spec.vl.json").write_text(json.dumps(spec, indent=1, ensure_ascii=False), encoding="utf-8")
     vega = vlc.vegalite_to_vega(spec)
     (tmp / "spec.vg.json").write_text(json.dumps(vega, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
-    (tmp / "chart.svg").write_text(namespace_svg(vlc.vegalite_to_svg(spec), f"fig-{fid}"), encoding="utf-8")
+    svg = namespace_svg(vlc.vegalite_to_svg(spec), f"fig-{fid}")
+    (tmp / "chart.svg").write_text(svg, encoding="utf-8")
+    (tmp / "chart-dark.svg").write_text(theme.dark_svg(svg), encoding="utf-8")
     (tmp / "chart.png").write_bytes(vlc.vegalite_to_png(spec, scale=2))
     (tmp / "data.csv").write_text(to_csv(fig.rows, columns), encoding="utf-8")
     (tmp / "data.json").write_text(to_json(fig.rows, columns), encoding="utf-8")

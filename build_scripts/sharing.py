@@ -123,6 +123,7 @@ def files(ctx: Context, pages: list[Page], cache: Path = CACHE) -> dict[str, byt
         cited = f"{citations.cited_url(placement.page, ctx.release.version)}#fig-{fid}"
         citation = figure_citation(rendered, placement.number, cited, ctx.release)
         out[f"figures/{fid}/slide.png"] = slide_png(rendered, citation, cache)
-        markup = figure_html(rendered, placement.number, ctx.data, "../../")
+        # the figure is the whole page, so it is always in the first screen
+        markup = figure_html(rendered, placement.number, ctx.data, "../../", first_screen=True)
         out[f"figures/{fid}/embed.html"] = embed_page(rendered, placement.number, markup, citation, home).encode()
     return out

@@ -1,11 +1,13 @@
 """The charts' look: one palette whose every colour has a light and a dark form.
 
-Charts are drawn with the light colours; the generated stylesheet swaps each for its dark form
-when the reader picks the dark palette, for the static SVG and the live view alike.
+Charts are drawn with the light colours. The static chart is rendered once per palette (the dark
+file is the light one with every colour swapped for its dark form), and the page shows the file of
+the reader's palette; the live view is re-coloured by the generated stylesheet, with the same swap.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 # name -> (light, dark). Light colours are the ones written into specs and SVGs.
@@ -49,8 +51,17 @@ def config() -> dict[str, Any]:
     }
 
 
+PAINT = re.compile(r'\b(fill|stroke)="(#[0-9a-fA-F]{6})"')
+
+
+def dark_svg(svg: str) -> str:
+    """The static chart for the dark palette: the same swap of fill and stroke colours as dark_css."""
+    dark = {light.lower(): dark for light, dark in PALETTE.values()}
+    return PAINT.sub(lambda m: f'{m[1]}="{dark.get(m[2].lower(), m[2])}"', svg)
+
+
 def dark_css(scope: str = ".mv-chart") -> str:
-    """CSS that re-colours charts for the dark palette (presentation attributes yield to CSS)."""
+    """CSS that re-colours the live chart for the dark palette (presentation attributes yield to CSS)."""
     rules = []
     for light, dark in PALETTE.values():
         for prop in ("fill", "stroke"):

@@ -1,4 +1,4 @@
-"""The site in a real browser (Debian's Chromium through Playwright): static first, live on approach."""
+"""The site in a real browser (Debian's Chromium through Playwright): static first, live when reached for."""
 
 from __future__ import annotations
 
@@ -14,37 +14,99 @@ FIGURE_PAGE = "3-institutional-overlap/"
 TEXT_PAGE = "about/"
 
 
+def wake(page: Page, fid: str) -> None:
+    """Reach for a figure as a reader does, and wait for it to be live: on a touch screen a tap on its
+    chart; elsewhere the pointer onto the chart, then away (a phone has no pointer to move)."""
+    chart = page.locator(f"#fig-{fid} .mv-chart")
+    if page.evaluate("navigator.maxTouchPoints > 0"):
+        chart.tap()
+    else:
+        chart.hover()
+        page.mouse.move(0, 0)
+    page.locator(f"#fig-{fid}[data-live='ready']").wait_for(timeout=15000)
+
+
 def live_figure(page: Page, base_url: str, path: str = FIGURE_PAGE, fid: str = "memberships") -> Locator:
     page.goto(base_url + path)
-    figure = page.locator(f"#fig-{fid}")
-    figure.scroll_into_view_if_needed()
-    page.locator(f"#fig-{fid}[data-live='ready']").wait_for(timeout=15000)
-    return figure
+    wake(page, fid)
+    return page.locator(f"#fig-{fid}")
 
 
-def test_static_svg_is_there_without_javascript(browser: Browser, base_url: str) -> None:
+def shown_chart(page: Page, fid: str) -> Locator:
+    """The static chart image the page shows now (one image per palette; CSS shows one)."""
+    return page.locator(f"#fig-{fid} .mv-chart > img:visible")
+
+
+def test_static_chart_is_there_without_javascript(browser: Browser, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + FIGURE_PAGE)
-    chart = page.locator("#fig-memberships .mv-chart svg")
+    chart = shown_chart(page, "memberships")
     assert chart.count() == 1
-    assert "Full members on 1 July 2014" in (chart.text_content() or "")
+    chart.scroll_into_view_if_needed()
+    expect(chart).to_have_js_property("complete", True)
+    assert chart.evaluate("img => img.naturalWidth") > 0  # the image loaded
+    svg = page.request.get(chart.evaluate("img => img.currentSrc")).text()
+    assert "Full members on 1 July 2014" in svg
     assert "Shown: 1 July 2014" in page.locator("#fig-memberships figcaption").inner_text()
     assert page.locator("#fig-memberships table tbody tr").count() > 10
     context.close()
+
+
+def test_static_chart_follows_the_palette(page: Page, base_url: str) -> None:
+    """One render per palette: the page shows the file of the reader's palette, and it loads."""
+    page.goto(base_url + FIGURE_PAGE)
+    for scheme, file in (("default", "chart.svg"), ("slate", "chart-dark.svg")):
+        if scheme == "slate":
+            page.locator("label[for='__palette_1']").click()
+            page.locator("body[data-md-color-scheme='slate']").wait_for()
+        chart = shown_chart(page, "memberships")
+        assert chart.count() == 1, scheme
+        chart.scroll_into_view_if_needed()
+        expect(chart).to_have_js_property("complete", True)
+        assert chart.evaluate("img => img.naturalWidth") > 0, scheme
+        assert chart.evaluate("img => new URL(img.currentSrc).pathname").endswith(f"/figures/memberships/{file}")
+        page.evaluate("window.scrollTo(0, 0)")
 
 
 def test_live_view_replaces_the_static_chart_in_the_same_box(page: Page, base_url: str) -> None:
     page.goto(base_url + FIGURE_PAGE)
     chart = page.locator("#fig-memberships .mv-chart")
     before = chart.bounding_box()
-    assert page.evaluate("typeof window.vega") == "undefined"  # not loaded until the figure is near
-    live_figure(page, base_url)
+    assert page.evaluate("typeof window.vega") == "undefined"  # not loaded until the reader reaches for it
+    wake(page, "memberships")
     page.evaluate("window.scrollTo(0, 0)")
     after = chart.bounding_box()
     assert page.locator("#fig-memberships .mv-live svg").count() == 1
     assert before is not None and after is not None
     assert abs(before["height"] - after["height"]) < 1 and abs(before["width"] - after["width"]) < 1
+
+
+def test_scrolling_past_a_figure_loads_no_vega_reaching_for_it_does(page: Page, base_url: str) -> None:
+    page.goto(base_url + FIGURE_PAGE)
+    figure = page.locator("#fig-memberships")
+    figure.scroll_into_view_if_needed()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    assert page.evaluate("typeof window.vega") == "undefined"
+    assert not [u for u in page.requests if "vega" in u]
+    assert figure.get_attribute("data-live") is None
+    assert shown_chart(page, "memberships").count() == 1  # the static chart is what the reader sees
+    wake(page, "memberships")
+    assert page.evaluate("typeof window.vega") == "object"
+
+
+def test_a_touch_brings_a_figure_alive(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + FIGURE_PAGE)
+    chart = page.locator("#fig-memberships .mv-chart")
+    chart.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    assert page.evaluate("typeof window.vega") == "undefined"
+    chart.tap()
+    page.locator("#fig-memberships[data-live='ready']").wait_for(timeout=15000)
+    context.close()
 
 
 def test_no_layout_shift_while_the_figure_comes_alive(page: Page, base_url: str) -> None:
@@ -103,14 +165,14 @@ def test_instant_navigation_away_and_back_keeps_the_figure_working(page: Page, b
     assert page.evaluate("typeof window.vega") == "object"  # same document: instant navigation kept scripts
     page.locator("a.md-nav__link[href$='3-institutional-overlap/']").first.click()
     page.wait_for_url("**/3-institutional-overlap/")
+    wake(page, "memberships")
     figure = page.locator("#fig-memberships")
-    figure.scroll_into_view_if_needed()
-    page.locator("#fig-memberships[data-live='ready']").wait_for(timeout=15000)
     figure.locator(".mv-live svg .mark-symbol path").first.hover()
     figure.locator(".mv-tooltip").wait_for(state="visible", timeout=5000)
 
 
 def test_year_in_the_url_sets_the_figure_state(page: Page, base_url: str) -> None:
+    """A state in the address brings the figure alive as it is scrolled to, without the reader touching it."""
     page.goto(base_url + FIGURE_PAGE + "?year=2009")
     figure = page.locator("#fig-memberships")
     figure.scroll_into_view_if_needed()
@@ -140,8 +202,7 @@ def test_every_page_passes_its_content_security_policy_with_live_figures(page: P
         page.goto(base_url + path)
         assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
         for fid in page.eval_on_selector_all("figure.mv-figure", "els => els.map(e => e.id)"):
-            page.locator(f"#{fid}").scroll_into_view_if_needed()
-            page.locator(f"#{fid}[data-live='ready']").wait_for(timeout=15000)
+            wake(page, fid.removeprefix("fig-"))
         assert page.evaluate("window.__violations") == [], path
     assert page.console_errors == []
 
@@ -196,9 +257,13 @@ def test_a_figure_is_cited_in_the_state_it_shows(page: Page, base_url: str) -> N
 
 def test_print_shows_static_figures_and_the_citation_without_chrome(page: Page, base_url: str) -> None:
     page.goto(base_url + FIGURE_PAGE)
+    page.locator("label[for='__palette_1']").click()  # the dark palette on screen…
+    page.locator("body[data-md-color-scheme='slate']").wait_for()
     page.emulate_media(media="print")
     assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
-    assert page.locator("#fig-memberships .mv-chart svg").is_visible()
+    chart = shown_chart(page, "memberships")
+    assert chart.count() == 1  # …but the printout keeps the light chart
+    assert chart.evaluate("img => new URL(img.src).pathname").endswith("/figures/memberships/chart.svg")
     assert page.locator(".mv-cite-page").is_visible()
     assert page.locator("#fig-memberships").evaluate("e => getComputedStyle(e).breakInside") == "avoid"
 

@@ -66,17 +66,39 @@ def test_every_figure_has_its_files_and_is_placed_once(site: Path) -> None:
 
     pages = {p: p.read_text() for p in site.rglob("index.html")}
     for fid in discover():
-        for name in ("spec.vg.json", "chart.svg", "chart.png", "data.csv", "data.json"):
+        for name in ("spec.vg.json", "chart.svg", "chart-dark.svg", "chart.png", "data.csv", "data.json"):
             assert (site / "figures" / fid / name).exists(), (fid, name)
         homes = [p for p, html in pages.items() if f'id="fig-{fid}"' in html]
         assert len(homes) == 1, (fid, homes)
 
 
-def test_pages_with_figures_inline_their_static_svg(site: Path) -> None:
+def test_pages_with_figures_show_a_static_chart_per_palette(site: Path) -> None:
     html = (site / "3-institutional-overlap" / "index.html").read_text()
     figure = html[html.index('id="fig-memberships"'):]
-    assert "<svg" in figure[:3000] and "Full members on 1 July 2014" in figure
+    chart = figure[figure.index('<div class="mv-chart"'):]
+    chart = chart[:chart.index("</div>")]
+    images = re.findall(r"<img [^>]*>", chart)
+    assert len(images) == 2
+    for image, file in zip(images, ("chart.svg", "chart-dark.svg"), strict=True):
+        assert f'src="../figures/memberships/{file}"' in image
+        assert 'alt=""' in image  # the chart box names and describes the figure
+        assert re.search(r'width="\d+" height="\d+"', image)  # its box is kept before it loads
+        assert "Full members on 1 July 2014" in (site / "figures" / "memberships" / file).read_text()
+    assert 'loading="lazy"' in images[0]  # below the first screen: fetched as it nears the viewport
     assert "Figure 3.1" in figure
+
+
+def test_a_figure_in_the_first_screen_is_not_left_to_load_lazily(site: Path) -> None:
+    html = (site / "timeline" / "index.html").read_text()
+    light = re.search(r'<img class="mv-chart__img mv-chart__img--light"[^>]*>', html)
+    assert light and 'loading="eager"' in light[0] and 'fetchpriority="high"' in light[0]
+    head = html[:html.index("</head>")]  # fetched with the stylesheets, not when the parser reaches it
+    assert '<link rel="preload" href="../figures/timeline/chart.svg" as="image"' in head
+    chapter = (site / "3-institutional-overlap" / "index.html").read_text()
+    assert 'rel="preload"' not in chapter[:chapter.index("</head>")]  # its figure is further down
+    printed = (site / "print" / "index.html").read_text()  # the print page's images are all fetched with it
+    lights = re.findall(r'<img class="mv-chart__img mv-chart__img--light"[^>]*>', printed)
+    assert lights and all('loading="eager"' in img for img in lights)
 
 
 def test_no_third_party_resources_are_referenced(site: Path) -> None:

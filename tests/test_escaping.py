@@ -161,9 +161,11 @@ def test_hostile_text_is_shown_as_text_in_the_built_site(hostile: tuple[Path, Pa
     for folder, tail in where.items():
         visible = Page((site / folder / "index.html").read_text()).visible
         assert f"{HOSTILE} {tail}" in visible, folder
-    figure = Page((site / "3-institutional-overlap" / "index.html").read_text())
-    labels = [value or "" for tag, name, value in figure.attrs if name == "aria-label"]
-    assert any(f"Organisation: {HOSTILE} Customs Union" in label for label in labels)  # the chart's marks
+    for file in ("chart.svg", "chart-dark.svg"):  # the static chart's marks, in each palette's file
+        svg = (site / "figures" / "memberships" / file).read_text()
+        assert SCRIPT not in svg, file
+        labels = [value or "" for tag, name, value in Page(svg).attrs if name == "aria-label"]
+        assert any(f"Organisation: {HOSTILE} Customs Union" in label for label in labels), file
     assert f"{HOSTILE} In one week." in Page((site / "timeline" / "index.html").read_text()).visible
 
 

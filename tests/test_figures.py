@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from build_scripts import theme
 from build_scripts.datasets import load_all
 from build_scripts.figures import discover
 from build_scripts.figures.memberships import rows_for_year
@@ -29,7 +30,7 @@ def test_render_writes_every_file_and_caches(data_dir: Path, tmp_path: Path) -> 
     definition = discover()["memberships"]
     first = render_one(definition, data, tmp_path)
     assert not first.cached
-    for name in ("spec.vl.json", "spec.vg.json", "chart.svg", "chart.png", "data.csv", "data.json"):
+    for name in ("spec.vl.json", "spec.vg.json", "chart.svg", "chart-dark.svg", "chart.png", "data.csv", "data.json"):
         assert (first.directory / name).stat().st_size > 0
     again = render_one(definition, data, tmp_path)
     assert again.cached and again.figure.chart is None  # read back, not built
@@ -50,6 +51,23 @@ def test_static_svg_ids_are_namespaced() -> None:
     out = namespace_svg(svg, "fig-a")
     assert 'id="fig-a-clip1"' in out and "url(#fig-a-clip1)" in out and 'href="#fig-a-clip1"' in out
     assert 'id="clip1"' not in out
+
+
+def test_dark_render_swaps_every_palette_colour(data_dir: Path, tmp_path: Path) -> None:
+    """The dark palette's static chart: each light colour drawn as its dark form, and nothing else changed."""
+    rendered = render_one(discover()["memberships"], load_all(data_dir), tmp_path)
+    light = (rendered.directory / "chart.svg").read_text()
+    dark = (rendered.directory / "chart-dark.svg").read_text()
+    swapped = 0
+    for name, (light_colour, dark_colour) in theme.PALETTE.items():
+        for prop in ("fill", "stroke"):
+            used = light.count(f'{prop}="{light_colour}"')
+            assert f'{prop}="{light_colour}"' not in dark, (name, prop)
+            assert dark.count(f'{prop}="{dark_colour}"') >= used, (name, prop)
+            swapped += used
+    assert swapped > 0
+    assert theme.PAINT.sub("", light) == theme.PAINT.sub("", dark)  # only the colours differ
+    assert theme.dark_svg('<rect fill="#FFFFFF" stroke="black"/>') == '<rect fill="#1e2129" stroke="black"/>'
 
 
 def test_csv_download_neutralises_formulas(data_dir: Path, tmp_path: Path) -> None:

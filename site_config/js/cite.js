@@ -169,16 +169,34 @@
     host.appendChild(button);
   }
 
+  /* Runs `each` over `items` a few at a time while the browser is idle, each batch well under the
+   * 50 ms that counts as a long task: a chapter has dozens of buttons to add, and adding them all
+   * at once would hold up the page as it loads. A button sits out of the text's flow, so adding
+   * one moves nothing. */
+  var BATCH_MS = 8;
+  var idle = window.requestIdleCallback
+    ? function (fn) { return window.requestIdleCallback(fn, { timeout: 1000 }); }  // a busy page still gets them
+    : function (fn) { return setTimeout(fn, 1); };
+
+  function inBatches(items, each) {
+    var next = 0;
+    idle(function batch() {
+      var stop = performance.now() + BATCH_MS;
+      while (next < items.length && performance.now() < stop) { each(items[next++]); }
+      if (next < items.length) { idle(batch); }
+    });
+  }
+
   function setup() {
     var block = document.querySelector(".mv-cite-page[data-cite-templates]");
     if (!block) { return; }
     var content = document.querySelector(".md-content__inner") || document.body;
-    content.querySelectorAll("h2[id], h3[id], figure.mv-figure[id], p[id]").forEach(function (target) {
-      if (target.closest(".mv-cite-page, figure.mv-figure:not(#" + target.id + ")") || target.id === "cite-this-page") {
-        return;  // the cite block itself, and the parts inside a figure
-      }
-      addButton(block, target);
-    });
+    var targets = Array.prototype.filter.call(
+      content.querySelectorAll("h2[id], h3[id], figure.mv-figure[id], p[id]"), function (target) {
+        // not the cite block itself, nor the parts inside a figure
+        return !target.closest(".mv-cite-page, figure.mv-figure:not(#" + target.id + ")") && target.id !== "cite-this-page";
+      });
+    inBatches(targets, function (target) { addButton(block, target); });
     // a report names the passage the reader is at, when the address has one
     block.querySelectorAll("a.mv-report__link").forEach(function (link) {
       link.addEventListener("click", function () {

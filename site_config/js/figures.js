@@ -1,9 +1,12 @@
 /* Live figures.
  *
- * Every figure arrives as a static SVG. When it nears the viewport, or the reader touches or
- * focuses it, Vega is loaded (once per visit) and a live view drawn from the same spec replaces
- * the static chart in the same box. Pages without figures never load Vega.
- * Figure state (e.g. ?year=2009) lives in the query string.
+ * Every figure arrives as a static chart (one image per palette). Vega is loaded (once per visit)
+ * when the reader reaches for a figure: the pointer enters its chart or its controls, a finger
+ * touches them, or the chart takes keyboard focus. A live view drawn from the same spec then
+ * replaces the static chart in the same box. Merely scrolling past a figure loads nothing, so a
+ * page reads as quickly as a page of text. Pages without figures never load Vega.
+ * Figure state (e.g. ?year=2009) lives in the query string; a figure whose state the address sets
+ * comes alive as it nears the viewport, without waiting to be touched, so that it shows that state.
  */
 (function () {
   "use strict";
@@ -155,8 +158,8 @@
     scope.querySelectorAll(".mv-tooltip, .mv-ring").forEach(function (el) { el.hidden = true; });
   }
 
-  /* The keyboard's helpers, added once per figure: a ring, a live region and a hint that the
-   * chart names as its description once it is live. */
+  /* The keyboard's helpers, added once per figure as it starts coming alive (a static chart needs
+   * none): a ring, a live region and a hint that the chart names as its description once it is live. */
   function keyboardParts(figure) {
     var chart = figure.querySelector(".mv-chart");
     var ring = document.createElement("div");
@@ -235,6 +238,7 @@
   function activate(figure) {
     if (figure.dataset.live) { return; }
     figure.dataset.live = "loading";
+    keyboardParts(figure);
     var chart = figure.querySelector(".mv-chart");
     loadVega()
       .then(function () { return fetch(figure.dataset.spec); })
@@ -279,6 +283,12 @@
       });
   }
 
+  /* Whether the address sets one of the figure's params, e.g. ?year=2009. */
+  function stateInUrl(figure) {
+    var params = paramsOf(figure);
+    return Object.keys(params).some(function (name) { return fromUrl(name, params[name]) !== null; });
+  }
+
   var observer = "IntersectionObserver" in window
     ? new IntersectionObserver(function (entries) {
         entries.forEach(function (entry) {
@@ -291,10 +301,13 @@
     document.querySelectorAll("figure.mv-figure[data-spec]").forEach(function (figure) {
       if (figure.dataset.watched) { return; }
       figure.dataset.watched = "yes";
-      keyboardParts(figure);
-      ["pointerenter", "focusin", "touchstart"].forEach(function (type) {
-        figure.addEventListener(type, function () { activate(figure); }, { once: true, passive: true });
+      var wake = function () { activate(figure); };
+      figure.querySelectorAll(".mv-chart, .mv-figure__controls").forEach(function (part) {
+        ["pointerenter", "focusin", "touchstart"].forEach(function (type) {
+          part.addEventListener(type, wake, { once: true, passive: true });
+        });
       });
+      if (!stateInUrl(figure)) { return; }
       if (observer) { observer.observe(figure); } else { activate(figure); }
     });
   }
