@@ -87,7 +87,7 @@ def references_block(data: Datasets, prefix: str) -> str:
     for s in items:
         consulted = f" <br><small>Consulted: {esc(s.consulted)}</small>" if s.consulted else ""
         out.append(f'<p class="mv-reference" id="ref-{s.id}">{esc(references.full_reference(s))}{consulted}</p>')
-    return "\n".join(out) + "\n"
+    return "\n\n".join(out) + "\n"  # one block each: the page's fold can fall between two (pages.with_fold)
 
 
 def events_block(data: Datasets, prefix: str) -> str:

@@ -99,7 +99,7 @@ def figure_html(rendered: Rendered, number: str, data: Datasets, prefix: str, fi
     fig = rendered.figure
     state = f' <span class="mv-figure__state">Shown: {html.escape(fig.state)}.</span>' if fig.state else ""
     attrs = {
-        "class": "mv-figure mv-figure--first-screen" if first_screen else "mv-figure",
+        "class": "mv-figure",
         "id": f"fig-{fid}",
         "data-figure": fid,
         "data-spec": f"{base}spec.vg.json",

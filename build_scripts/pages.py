@@ -35,6 +35,13 @@ FIGURE_REF = "fig"
 # Text that fits above a figure on a phone's first screen (412 x 823 px: about 40 characters a line
 # under the header and the page title). A figure after less text than this shows as the page opens.
 FIRST_SCREEN_CHARS = 600
+# Where the first screen ends: what follows is drawn only as it nears the viewport (essay.css), what
+# precedes is drawn with the page's first paint (see with_fold). A phone's first screen holds about
+# 1,200 characters of text under the title; the fold comes after a little more than that.
+FOLD = '<div class="mv-fold"></div>'
+FOLD_CHARS = 1500
+# Lines that continue the block before them: a list, a table, attributes, abbreviations, an admonition's body.
+CONTINUES_BLOCK = re.compile(r"^(\s|[-*+] |\d+\. |\||\{:|\*\[)")
 
 
 @dataclass
@@ -276,6 +283,24 @@ def tag_paragraph(line: str, page: Page, ctx: Context) -> str:
     return line
 
 
+def with_fold(lines: list[str]) -> list[str]:
+    """The expanded page's lines with FOLD where its first screen ends: before the first block that
+    starts once FOLD_CHARS of content (text, or a figure's or a block's markup) follow the title.
+    A page shorter than that has no fold: all of it is drawn at once."""
+    content, titled, fenced = 0, False, False
+    for n, line in enumerate(lines):
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced
+        starts_block = (not fenced and n > 0 and lines[n - 1].strip() == "" and line.strip() != ""
+                        and not CONTINUES_BLOCK.match(line))
+        if content >= FOLD_CHARS and starts_block:
+            return [*lines[:n], FOLD, "", *lines[n:]]
+        if titled:
+            content += len(line.strip())
+        titled = titled or line.startswith("# ")
+    return lines
+
+
 def expand_page(page: Page, ctx: Context) -> str:
     """The page with every construct expanded, as Markdown for MkDocs."""
     from .blocks import BLOCKS
@@ -330,7 +355,7 @@ def expand_page(page: Page, ctx: Context) -> str:
         meta["preload_image"] = first_screen_image
     cite = citeblock.cite_block(page.name, str(page.meta.get("title", "")), meta, ctx.release)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
-    body = "\n".join(out).rstrip()
+    body = "\n".join(with_fold("\n".join(out).split("\n"))).rstrip()
     return f"---\n{front}\n---\n{body}\n\n{cite}\n{abbreviations(ctx.data)}\n"
 
 

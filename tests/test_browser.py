@@ -307,3 +307,34 @@ def test_old_or_misplaced_links_still_land(page: Page, base_url: str) -> None:
     page.goto(base_url + "no-such-page/")
     expect(page.locator("h1")).to_have_text("This address is not part of the essay")
     assert page.locator("input.md-search__input").count() == 1
+
+
+FIRST_SCREEN_JS = """() => {
+  // each block of the article: whether it is in the first screen, and whether it is drawn at once
+  const blocks = [...document.querySelectorAll('.md-content__inner > *')];
+  return blocks.map(el => ({
+    tag: el.tagName + (el.id ? '#' + el.id : '') + (el.className ? '.' + el.className.split(' ')[0] : ''),
+    top: el.getBoundingClientRect().top,
+    skippable: getComputedStyle(el).contentVisibility === 'auto',
+  }));
+}"""
+
+
+@pytest.mark.parametrize("screen", [{"width": 360, "height": 740}, {"width": 412, "height": 823}])
+def test_the_first_screen_is_drawn_at_once_and_the_rest_as_it_nears(browser: Browser, base_url: str,
+                                                                      screen: dict[str, int]) -> None:
+    """What a phone shows as a page opens is drawn with the first paint (nothing in it waits to be
+    found on screen); on the long pages, what lies below is left to be drawn as the reader nears it."""
+    context = browser.new_context(viewport=screen, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    late, skipped = [], {}
+    for path in PAGES:
+        page.goto(base_url + path)
+        blocks = page.evaluate(FIRST_SCREEN_JS)
+        late += [f"{path}: {b['tag']} at {b['top']:.0f} px"
+                 for b in blocks if b["top"] < screen["height"] and b["skippable"]]
+        skipped[path] = sum(b["skippable"] for b in blocks)
+    context.close()
+    assert late == []
+    long_pages = ["1-introduction/", "3-institutional-overlap/", "5-geopolitical-reality/", "glossary/", "references/"]
+    assert all(skipped[path] > 5 for path in long_pages if path in skipped), skipped

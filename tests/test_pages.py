@@ -9,6 +9,7 @@ import pytest
 
 from build_scripts.build import check, generate
 from build_scripts.errors import BuildError
+from build_scripts.pages import FOLD, FOLD_CHARS, with_fold
 
 FIXTURE_FIGURES = {"memberships"}  # the fixture data and pages hold only this figure's data
 
@@ -88,3 +89,25 @@ def test_figure_placed_twice_or_nowhere(data_dir: Path, content_dir: Path) -> No
 def test_trailing_paragraph_id_gets_its_own_line(data_dir: Path, content_dir: Path, tmp_path: Path) -> None:
     pages = generate(data_dir, content_dir, tmp_path / "docs", tmp_path / "cache", only=FIXTURE_FIGURES).pages
     assert "of it.\n{: #ov-p1 }" in pages["index.md"]
+
+
+def test_the_fold_follows_the_first_screen_and_never_splits_a_block() -> None:
+    half = "x" * (FOLD_CHARS // 2)
+    note = ["# Title", "", half, "", '!!! note "A note"', "", "    " + half, "", "    more of the note", "", "After."]
+    listed = ["# Title", "", half + half, "", "- item", "", "- item", "", "    more of the item", "", "After."]
+    for page in (note, listed):
+        folded = with_fold(page)
+        assert folded.count(FOLD) == 1
+        assert folded.index(FOLD) == folded.index("After.") - 2  # past the first screen, between blocks
+        assert [line for line in folded if line != FOLD] == [*page[:10], "", *page[10:]]
+
+
+def test_a_short_page_has_no_fold() -> None:
+    page = ["# Title", "", "One paragraph.", "", "Another."]
+    assert with_fold(page) == page
+
+
+def test_no_fold_inside_a_code_block() -> None:
+    page = ["# Title", "", "x" * FOLD_CHARS, "```", "code", "", "more code", "```", "", "After."]
+    folded = with_fold(page)
+    assert folded.index(FOLD) == folded.index("After.") - 2
