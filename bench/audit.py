@@ -509,6 +509,8 @@ def report(audit: Audit, budgets: dict[str, Any], first_command: str, seconds: f
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=None, help="runs of each page per pair (default: budgets file)")
+    parser.add_argument("--pair", action="append", metavar="PAGE",
+                        help="only this figure page's pair, no scores (repeatable; a partial audit, to investigate)")
     args = parser.parse_args(argv)
     budgets = yaml.safe_load(BUDGETS.read_text())
     runs = max(5, args.runs or budgets["pairs"]["runs"])
@@ -523,14 +525,14 @@ def main(argv: list[str] | None = None) -> int:
         audit = Audit(OUT / datetime.now().strftime("%Y%m%d-%H%M%S"))
         audit.out.mkdir(parents=True)
         pages = site_pages(SITE)
-        text_page, figure_pages = budgets["pairs"]["text_page"], budgets["pairs"]["figure_pages"]
+        text_page, figure_pages = budgets["pairs"]["text_page"], args.pair or budgets["pairs"]["figure_pages"]
         missing = [p for p in [text_page, *figure_pages] if p not in pages]
         if missing:
             sys.exit(f"audit: budget pages not in the built site: {', '.join(missing)}")
         with (audit.out / "commands.txt").open("w") as log:
             first = shown(command(base + pages[0], audit.out / "scores" / "home.json", CATEGORIES))
             print(f"Lighthouse command: {first}", flush=True)
-            for n, page in enumerate(pages, 1):
+            for n, page in enumerate([] if args.pair else pages, 1):
                 name = page.strip("/") or "home"
                 print(f"[scores {n}/{len(pages)}] {label(page)}", flush=True)
                 result = lighthouse(base + page, audit.out / "scores" / f"{name}.json", CATEGORIES, log)
@@ -556,6 +558,9 @@ def main(argv: list[str] | None = None) -> int:
         server.shutdown()
         server.server_close()
     text = report(audit, budgets, first, time.perf_counter() - start)
+    if args.pair:
+        text += (f"\n\nPartial audit: the pairs of {', '.join(args.pair)} only, no scores; "
+                 "the budget is judged by a full run.")
     (audit.out / "report.txt").write_text(text + "\n")
     (audit.out / "summary.json").write_text(json.dumps({
         "scores": audit.scores, "failures": audit.failures, "near": audit.near, "exceeded": audit.exceeded,

@@ -106,6 +106,7 @@ def figure_html(rendered: Rendered, number: str, data: Datasets, prefix: str, fi
         "data-params": json.dumps(fig.params) if fig.params else None,
         "data-states": f"{base}states.json" if fig.states else None,
         "data-number": number,
+        "data-first-screen": "" if first_screen else None,  # the page's fold comes after it (pages.with_fold)
     }
     attr_text = " ".join(f'{k}="{html.escape(v)}"' for k, v in attrs.items() if v is not None)
     downloads = " · ".join(

@@ -40,8 +40,9 @@ FIRST_SCREEN_CHARS = 600
 # 1,200 characters of text under the title; the fold comes after a little more than that.
 FOLD = '<div class="mv-fold"></div>'
 FOLD_CHARS = 1500
-# Lines that continue the block before them: a list, a table, attributes, abbreviations, an admonition's body.
-CONTINUES_BLOCK = re.compile(r"^(\s|[-*+] |\d+\. |\||\{:|\*\[)")
+# Lines that continue the block before them: a list, a table, attributes, abbreviations, an admonition's
+# body, a note on the paragraph above (a correction or a revision: role="note").
+CONTINUES_BLOCK = re.compile(r'^(\s|[-*+] |\d+\. |\||\{:|\*\[|<[^>]*\brole="note")')
 
 
 @dataclass
@@ -285,15 +286,17 @@ def tag_paragraph(line: str, page: Page, ctx: Context) -> str:
 
 def with_fold(lines: list[str]) -> list[str]:
     """The expanded page's lines with FOLD where its first screen ends: before the first block that
-    starts once FOLD_CHARS of content (text, or a figure's or a block's markup) follow the title.
-    A page shorter than that has no fold: all of it is drawn at once."""
+    starts once FOLD_CHARS of content (text, or a figure's or a block's markup) follow the title, or
+    before a figure that does not open in the first screen, whichever comes first. A page shorter
+    than that has no fold: all of it is drawn at once."""
     content, titled, fenced = 0, False, False
     for n, line in enumerate(lines):
         if line.startswith(("```", "~~~")):
             fenced = not fenced
         starts_block = (not fenced and n > 0 and lines[n - 1].strip() == "" and line.strip() != ""
                         and not CONTINUES_BLOCK.match(line))
-        if content >= FOLD_CHARS and starts_block:
+        below = line.startswith("<figure ") and "data-first-screen" not in line.split(">", 1)[0]
+        if starts_block and (content >= FOLD_CHARS or below):
             return [*lines[:n], FOLD, "", *lines[n:]]
         if titled:
             content += len(line.strip())

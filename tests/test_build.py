@@ -95,10 +95,23 @@ def test_a_figure_in_the_first_screen_is_not_left_to_load_lazily(site: Path) -> 
     head = html[:html.index("</head>")]  # fetched with the stylesheets, not when the parser reaches it
     assert '<link rel="preload" href="../figures/timeline/chart.svg" as="image"' in head
     chapter = (site / "3-institutional-overlap" / "index.html").read_text()
-    assert 'rel="preload"' not in chapter[:chapter.index("</head>")]  # its figure is further down
+    assert 'as="image"' not in chapter[:chapter.index("</head>")]  # its figure is further down
     printed = (site / "print" / "index.html").read_text()  # the print page's images are all fetched with it
     lights = re.findall(r'<img class="mv-chart__img mv-chart__img--light"[^>]*>', printed)
     assert lights and all('loading="eager"' in img for img in lights)
+
+
+def test_the_essays_scripts_are_fetched_with_the_stylesheets(site: Path) -> None:
+    """Each script the essay adds is preloaded from the head (the page's policy tag keeps the browser
+    from looking ahead for it) and still runs from the end of the page; nothing preloaded goes unused."""
+    scripts = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV", ""))["extra_javascript"]
+    for page in ("about", "timeline", "5-geopolitical-reality"):
+        html = (site / page / "index.html").read_text()
+        head, body = html.split("</head>", 1)
+        preloaded = re.findall(r'<link rel="preload" href="([^"]+)" as="script">', head)
+        run = re.findall(r'<script src="(\.\./assets/js/[^"]+)"', body)
+        assert preloaded == run == [f"../{path}" for path in scripts], page
+        assert head.index('http-equiv="Content-Security-Policy"') < head.index('rel="preload"')
 
 
 def test_no_third_party_resources_are_referenced(site: Path) -> None:

@@ -95,7 +95,9 @@ def test_the_fold_follows_the_first_screen_and_never_splits_a_block() -> None:
     half = "x" * (FOLD_CHARS // 2)
     note = ["# Title", "", half, "", '!!! note "A note"', "", "    " + half, "", "    more of the note", "", "After."]
     listed = ["# Title", "", half + half, "", "- item", "", "- item", "", "    more of the item", "", "After."]
-    for page in (note, listed):
+    revised = ["# Title", "", half + half, "", '<p class="mv-revision" role="note">Revised.</p>', "",
+               '<p class="mv-correction" role="note">Corrected.</p>', "", "", "", "After."]
+    for page in (note, listed, revised):
         folded = with_fold(page)
         assert folded.count(FOLD) == 1
         assert folded.index(FOLD) == folded.index("After.") - 2  # past the first screen, between blocks
