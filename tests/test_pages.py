@@ -113,3 +113,10 @@ def test_no_fold_inside_a_code_block() -> None:
     page = ["# Title", "", "x" * FOLD_CHARS, "```", "code", "", "more code", "```", "", "After."]
     folded = with_fold(page)
     assert folded.index(FOLD) == folded.index("After.") - 2
+
+
+def test_the_fold_comes_before_a_figure_below_the_first_screen_not_one_in_it() -> None:
+    below = ["# Title", "", "Some text.", "", '<figure class="mv-figure" id="fig-a">…</figure>', "", "After."]
+    assert with_fold(below).index(FOLD) == 4  # the figure is drawn as the reader nears it
+    opening = [line.replace('id="fig-a"', 'id="fig-a" data-first-screen=""') for line in below]
+    assert FOLD not in with_fold(opening)  # drawn at once, with everything before it
