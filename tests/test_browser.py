@@ -37,15 +37,21 @@ def shown_chart(page: Page, fid: str) -> Locator:
     return page.locator(f"#fig-{fid} .mv-chart > img:visible")
 
 
+def loaded_width(image: Locator) -> int:
+    """Scroll a (lazy) image into view, wait until the browser is done with it, and return its natural
+    width: 0 when it failed to load."""
+    image.scroll_into_view_if_needed()
+    expect(image).to_have_js_property("complete", True)
+    return image.evaluate("img => img.naturalWidth")
+
+
 def test_static_chart_is_there_without_javascript(browser: Browser, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + FIGURE_PAGE)
     chart = shown_chart(page, "memberships")
     assert chart.count() == 1
-    chart.scroll_into_view_if_needed()
-    expect(chart).to_have_js_property("complete", True)
-    assert chart.evaluate("img => img.naturalWidth") > 0  # the image loaded
+    assert loaded_width(chart) > 0  # the image loaded
     svg = page.request.get(chart.evaluate("img => img.currentSrc")).text()
     assert "Full members on 1 July 2014" in svg
     assert "Shown: 1 July 2014" in page.locator("#fig-memberships figcaption").inner_text()
@@ -62,9 +68,7 @@ def test_static_chart_follows_the_palette(page: Page, base_url: str) -> None:
             page.locator("body[data-md-color-scheme='slate']").wait_for()
         chart = shown_chart(page, "memberships")
         assert chart.count() == 1, scheme
-        chart.scroll_into_view_if_needed()
-        expect(chart).to_have_js_property("complete", True)
-        assert chart.evaluate("img => img.naturalWidth") > 0, scheme
+        assert loaded_width(chart) > 0, scheme
         assert chart.evaluate("img => new URL(img.currentSrc).pathname").endswith(f"/figures/memberships/{file}")
         page.evaluate("window.scrollTo(0, 0)")
 
