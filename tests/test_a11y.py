@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from build_scripts.figures import discover
 from build_scripts.paths import ROOT
 
-from .test_browser import PAGES, loaded_width, shown_chart, wake
+from .test_browser import PAGES, loaded_width, open_page, shown_chart, wake
 
 pytestmark = pytest.mark.browser
 
@@ -92,7 +92,7 @@ def use_palette(page: Page, scheme: str) -> None:
 
 
 def live_figure(page: Page, base_url: str, path: str, fid: str) -> None:
-    page.goto(base_url + path)
+    open_page(page, base_url + path)
     wake(page, fid)
 
 
@@ -110,11 +110,11 @@ def test_axe_finds_no_wcag_violation_on_any_page(browser: Browser, base_url: str
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(base_url)
+    open_page(page, base_url)
     use_palette(page, scheme)
     found: dict[str, list[str]] = {}
     for path in PAGES:
-        page.goto(base_url + path)
+        open_page(page, base_url + path)
         page.locator(f"body[data-md-color-scheme='{scheme}']").wait_for()
         page.wait_for_load_state("networkidle")  # as loaded: no figure is halfway to coming alive
         expect(page.locator("figure[data-live='loading']")).to_have_count(0)
@@ -142,7 +142,7 @@ def test_axe_finds_no_wcag_violation_in_search(browser: Browser, base_url: str, 
     """The search dialog open with results, one of them reached by keyboard, and named."""
     context = open_context(browser, base_url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(base_url + "glossary/")
+    open_page(page, base_url + "glossary/")
     use_palette(page, scheme)
     search(page, "CSTO")
     page.keyboard.press("ArrowDown")
@@ -156,7 +156,7 @@ def test_axe_finds_no_wcag_violation_on_a_phone(browser: Browser, base_url: str)
     """The narrow layout, navigation drawer open, on a page with figures."""
     context = open_context(browser, base_url, viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(base_url + "5-geopolitical-reality/")
+    open_page(page, base_url + "5-geopolitical-reality/")
     make_live(page)
     violations = axe_violations(page, base_url)
     page.locator("label.md-header__button[for='__drawer']").click()
@@ -224,11 +224,11 @@ def test_chart_text_has_enough_contrast(browser: Browser, base_url: str, where: 
     text of this size)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(base_url)
+    open_page(page, base_url)
     use_palette(page, scheme)
     low, lowest = [], {}
     for fid in FIGURE_IDS:
-        page.goto(base_url + where[fid])
+        open_page(page, base_url + where[fid])
         src = shown_chart(page, fid).evaluate("img => img.src")
         page.evaluate(DRAW_STATIC_JS, page.request.get(src).text())
         static = page.locator("#mv-static-copy").evaluate(CHART_TEXT_COLOURS_JS, "svg")
@@ -249,7 +249,7 @@ def test_chart_text_has_enough_contrast(browser: Browser, base_url: str, where: 
 @pytest.mark.parametrize("fid", FIGURE_IDS)
 def test_every_figure_is_read_point_by_point_by_keyboard(page: Page, base_url: str, where: dict[str, str],
                                                         fid: str) -> None:
-    page.goto(base_url + where[fid])
+    open_page(page, base_url + where[fid])
     chart = page.locator(f"#fig-{fid} .mv-chart")
     assert chart.get_attribute("tabindex") == "0"
     assert (chart.get_attribute("aria-label") or "").startswith("Figure ")
@@ -307,7 +307,7 @@ def test_arrow_keys_move_through_the_chart_not_the_page(page: Page, base_url: st
 
 def test_a_figure_is_reached_with_the_tab_key(page: Page, base_url: str, where: dict[str, str]) -> None:
     """Tab from the top of the page reaches the chart, which then comes alive."""
-    page.goto(base_url + where["memberships"])
+    open_page(page, base_url + where["memberships"])
     for _ in range(400):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.matches('#fig-memberships .mv-chart')"):
@@ -429,7 +429,7 @@ def test_no_page_scrolls_sideways_on_a_phone(phone: Page, base_url: str) -> None
     their own box, and nothing is cut off by a box that hides its overflow."""
     wide = {}
     for path in PAGES:
-        phone.goto(base_url + path)
+        open_page(phone, base_url + path)
         make_live(phone)
         width = phone.evaluate("document.documentElement.scrollWidth")
         sticking_out = phone.evaluate("""() => [...document.querySelectorAll('.md-content *')].filter(e => {
@@ -521,6 +521,7 @@ def search(page: Page, query: str) -> list[str]:
     The theme searches on key-up; the box is emptied first (which empties the results), then the
     whole query is entered and one key-up sent, so the results read are this query's only.
     """
+    page.locator("html.js").wait_for(state="attached")  # the search box is the theme's script's
     box = page.locator(".md-search__input")
     if not box.is_visible():
         page.locator("label.md-header__button[for='__search']").click()
@@ -545,20 +546,20 @@ def result_pages(links: list[str], base_url: str) -> set[str]:
     ("CSTO", "glossary/"),
 ])
 def test_search_finds_the_page_that_treats_it(page: Page, base_url: str, query: str, page_path: str) -> None:
-    page.goto(base_url)
+    open_page(page, base_url)
     links = search(page, query)
     assert page_path in result_pages(links, base_url), links
 
 
 def test_search_finds_a_glossary_entry(page: Page, base_url: str) -> None:
-    page.goto(base_url)
+    open_page(page, base_url)
     links = search(page, "CSTO")
     assert any(urlparse(link).path.endswith("/glossary/") and urlparse(link).fragment == "gl-csto" for link in links)
 
 
 def test_search_finds_every_figure_by_its_title(page: Page, base_url: str, where: dict[str, str]) -> None:
     registry = discover()
-    page.goto(base_url)
+    open_page(page, base_url)
     missing = {}
     for fid in FIGURE_IDS:
         title = registry[fid].title
@@ -571,7 +572,7 @@ def test_search_finds_every_figure_by_its_title(page: Page, base_url: str, where
 def test_search_finds_a_figure_caption(page: Page, base_url: str, where: dict[str, str]) -> None:
     caption = discover()["memberships"].caption
     words = " ".join(re.findall(r"[A-Za-z]+", caption)[:6])  # the caption's opening words
-    page.goto(base_url)
+    open_page(page, base_url)
     assert where["memberships"] in result_pages(search(page, words), base_url)
 
 

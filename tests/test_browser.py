@@ -14,9 +14,17 @@ FIGURE_PAGE = "3-institutional-overlap/"
 TEXT_PAGE = "about/"
 
 
+def open_page(page: Page, url: str) -> None:
+    """Open a page and wait until its scripts have started: they start after the first paint, which
+    may come after the load event that `goto` waits for."""
+    page.goto(url)
+    page.locator("html[data-scripts='ready']").wait_for(state="attached")
+
+
 def wake(page: Page, fid: str) -> None:
     """Reach for a figure as a reader does, and wait for it to be live: on a touch screen a tap on its
     chart; elsewhere the pointer onto the chart, then away (a phone has no pointer to move)."""
+    page.locator(f"#fig-{fid}[data-watched]").wait_for(state="attached")  # the page's script is set up
     chart = page.locator(f"#fig-{fid} .mv-chart")
     if page.evaluate("navigator.maxTouchPoints > 0"):
         chart.tap()
@@ -27,7 +35,7 @@ def wake(page: Page, fid: str) -> None:
 
 
 def live_figure(page: Page, base_url: str, path: str = FIGURE_PAGE, fid: str = "memberships") -> Locator:
-    page.goto(base_url + path)
+    open_page(page, base_url + path)
     wake(page, fid)
     return page.locator(f"#fig-{fid}")
 
@@ -61,7 +69,7 @@ def test_static_chart_is_there_without_javascript(browser: Browser, base_url: st
 
 def test_static_chart_follows_the_palette(page: Page, base_url: str) -> None:
     """One render per palette: the page shows the file of the reader's palette, and it loads."""
-    page.goto(base_url + FIGURE_PAGE)
+    open_page(page, base_url + FIGURE_PAGE)
     for scheme, file in (("default", "chart.svg"), ("slate", "chart-dark.svg")):
         if scheme == "slate":
             page.locator("label[for='__palette_1']").click()
@@ -74,7 +82,7 @@ def test_static_chart_follows_the_palette(page: Page, base_url: str) -> None:
 
 
 def test_live_view_replaces_the_static_chart_in_the_same_box(page: Page, base_url: str) -> None:
-    page.goto(base_url + FIGURE_PAGE)
+    open_page(page, base_url + FIGURE_PAGE)
     chart = page.locator("#fig-memberships .mv-chart")
     before = chart.bounding_box()
     assert page.evaluate("typeof window.vega") == "undefined"  # not loaded until the reader reaches for it
@@ -87,7 +95,7 @@ def test_live_view_replaces_the_static_chart_in_the_same_box(page: Page, base_ur
 
 
 def test_scrolling_past_a_figure_loads_no_vega_reaching_for_it_does(page: Page, base_url: str) -> None:
-    page.goto(base_url + FIGURE_PAGE)
+    open_page(page, base_url + FIGURE_PAGE)
     figure = page.locator("#fig-memberships")
     figure.scroll_into_view_if_needed()
     page.wait_for_load_state("networkidle")
@@ -103,7 +111,7 @@ def test_scrolling_past_a_figure_loads_no_vega_reaching_for_it_does(page: Page, 
 def test_a_touch_brings_a_figure_alive(browser: Browser, base_url: str) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(base_url + FIGURE_PAGE)
+    open_page(page, base_url + FIGURE_PAGE)
     chart = page.locator("#fig-memberships .mv-chart")
     chart.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
@@ -138,15 +146,33 @@ def test_tooltip_on_hover_and_escape_closes_it(page: Page, base_url: str) -> Non
 
 def test_no_console_errors_and_no_request_leaves_loopback(page: Page, base_url: str) -> None:
     live_figure(page, base_url)
-    page.goto(base_url + TEXT_PAGE)
+    open_page(page, base_url + TEXT_PAGE)
     page.wait_for_load_state("networkidle")
     assert page.console_errors == []
     hosts = {urlparse(u).hostname for u in page.requests if not u.startswith(("data:", "blob:"))}
     assert hosts == {"127.0.0.1"}
 
 
+@pytest.mark.parametrize("path", [TEXT_PAGE, FIGURE_PAGE])
+def test_scripts_start_after_the_first_paint_and_the_page_still_comes_alive(page: Page, base_url: str,
+                                                                            path: str) -> None:
+    """No script is even requested before the text is on screen; then the theme and the essay's
+    scripts start as before (the theme's search dialog is named, cite buttons are added)."""
+    open_page(page, base_url + path)
+    expect(page.locator(".mv-cite-btn").first).to_be_attached()
+    expect(page.locator(".md-search[role='dialog']")).to_have_attribute("aria-label", "Search this site")
+    timings = page.evaluate("""() => ({
+      paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+      scripts: performance.getEntriesByType('resource')
+        .filter(r => r.initiatorType === 'script').map(r => [r.name.split('/').pop(), r.startTime]),
+    })""")
+    names = [name for name, _ in timings["scripts"]]
+    assert names[0].startswith("bundle.") and "cite.js" in names and "figures.js" in names
+    assert all(start >= timings["paint"] for _, start in timings["scripts"]), timings
+
+
 def test_text_page_never_loads_vega(page: Page, base_url: str) -> None:
-    page.goto(base_url + TEXT_PAGE)
+    open_page(page, base_url + TEXT_PAGE)
     page.wait_for_load_state("networkidle")
     assert not [u for u in page.requests if "vega" in u]
 
@@ -177,7 +203,7 @@ def test_instant_navigation_away_and_back_keeps_the_figure_working(page: Page, b
 
 def test_year_in_the_url_sets_the_figure_state(page: Page, base_url: str) -> None:
     """A state in the address brings the figure alive as it is scrolled to, without the reader touching it."""
-    page.goto(base_url + FIGURE_PAGE + "?year=2009")
+    open_page(page, base_url + FIGURE_PAGE + "?year=2009")
     figure = page.locator("#fig-memberships")
     figure.scroll_into_view_if_needed()
     page.locator("#fig-memberships[data-live='ready']").wait_for(timeout=15000)
@@ -203,7 +229,7 @@ def test_every_page_passes_its_content_security_policy_with_live_figures(page: P
           e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
     """)
     for path in PAGES:
-        page.goto(base_url + path)
+        open_page(page, base_url + path)
         assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
         for fid in page.eval_on_selector_all("figure.mv-figure", "els => els.map(e => e.id)"):
             wake(page, fid.removeprefix("fig-"))
@@ -219,7 +245,7 @@ def test_cite_panel_opens_by_keyboard_and_copies_a_citation(browser: Browser, ba
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.split("/multivector/")[0])
     page = context.new_page()
-    page.goto(base_url + "2-elite-discourse/")
+    open_page(page, base_url + "2-elite-discourse/")
     button = page.locator("#ed-p4 .mv-cite-btn")
     assert button.get_attribute("aria-label") == "Cite paragraph 4"
     button.focus()
@@ -249,7 +275,7 @@ def test_cite_panel_opens_by_keyboard_and_copies_a_citation(browser: Browser, ba
 
 
 def test_a_figure_is_cited_in_the_state_it_shows(page: Page, base_url: str) -> None:
-    page.goto(base_url + FIGURE_PAGE + "?year=2009")
+    open_page(page, base_url + FIGURE_PAGE + "?year=2009")
     figure = page.locator("#fig-memberships")
     figure.scroll_into_view_if_needed()
     page.locator("#fig-memberships[data-live='ready']").wait_for(timeout=15000)
@@ -260,7 +286,7 @@ def test_a_figure_is_cited_in_the_state_it_shows(page: Page, base_url: str) -> N
 
 
 def test_print_shows_static_figures_and_the_citation_without_chrome(page: Page, base_url: str) -> None:
-    page.goto(base_url + FIGURE_PAGE)
+    open_page(page, base_url + FIGURE_PAGE)
     page.locator("label[for='__palette_1']").click()  # the dark palette on screen…
     page.locator("body[data-md-color-scheme='slate']").wait_for()
     page.emulate_media(media="print")
@@ -273,7 +299,7 @@ def test_print_shows_static_figures_and_the_citation_without_chrome(page: Page, 
 
 
 def test_figure_reference_shows_a_preview_on_hover_and_focus(page: Page, base_url: str) -> None:
-    page.goto(base_url)
+    open_page(page, base_url)
     link = page.locator("a.mv-figref").first
     assert link.inner_text().startswith("Figure ")
     link.hover()
@@ -288,7 +314,7 @@ def test_figure_reference_shows_a_preview_on_hover_and_focus(page: Page, base_ur
 
 
 def test_reader_sees_paragraph_tags_and_can_hide_editorial_notes(page: Page, base_url: str) -> None:
-    page.goto(base_url + "1-introduction/")
+    open_page(page, base_url + "1-introduction/")
     tools = page.locator(".mv-reading-tools")
     show = tools.get_by_role("button", name="Show what each paragraph is")
     show.click()
@@ -333,7 +359,7 @@ def test_the_first_screen_is_drawn_at_once_and_the_rest_as_it_nears(browser: Bro
     page = context.new_page()
     late, skipped = [], {}
     for path in PAGES:
-        page.goto(base_url + path)
+        open_page(page, base_url + path)
         blocks = page.evaluate(FIRST_SCREEN_JS)
         late += [f"{path}: {b['tag']} at {b['top']:.0f} px"
                  for b in blocks if b["top"] < screen["height"] and b["skippable"]]

@@ -101,17 +101,20 @@ def test_a_figure_in_the_first_screen_is_not_left_to_load_lazily(site: Path) -> 
     assert lights and all('loading="eager"' in img for img in lights)
 
 
-def test_the_essays_scripts_are_fetched_with_the_stylesheets(site: Path) -> None:
-    """Each script the essay adds is preloaded from the head (the page's policy tag keeps the browser
-    from looking ahead for it) and still runs from the end of the page; nothing preloaded goes unused."""
+def test_every_script_waits_for_the_first_paint(site: Path) -> None:
+    """The theme's script and the essay's stand at the end of each page as inert tags, in the order
+    they run, followed by the one inline script that starts them after the first paint: nothing is
+    fetched or run from a file while the page is parsed, and nothing is preloaded for it."""
     scripts = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV", ""))["extra_javascript"]
-    for page in ("about", "timeline", "5-geopolitical-reality"):
+    for page in ("about", "timeline", "5-geopolitical-reality", "print"):
         html = (site / page / "index.html").read_text()
         head, body = html.split("</head>", 1)
-        preloaded = re.findall(r'<link rel="preload" href="([^"]+)" as="script">', head)
-        run = re.findall(r'<script src="(\.\./assets/js/[^"]+)"', body)
-        assert preloaded == run == [f"../{path}" for path in scripts], page
-        assert head.index('http-equiv="Content-Security-Policy"') < head.index('rel="preload"')
+        waiting = re.findall(r'<script type="text/x-after-paint" src="([^"]+)"></script>', body)
+        assert re.fullmatch(r"\.\./assets/javascripts/bundle\.[0-9a-f]+\.min\.js", waiting[0]), page
+        assert waiting[1:] == [f"../{path}" for path in scripts], page
+        assert "<script src=" not in html and 'as="script"' not in head, page
+        starter = body.rindex("<script>")
+        assert body.index("text/x-after-paint") < starter and "first-contentful-paint" in body[starter:], page
 
 
 def test_no_third_party_resources_are_referenced(site: Path) -> None:

@@ -306,6 +306,8 @@
         ["pointerenter", "focusin", "touchstart"].forEach(function (type) {
           part.addEventListener(type, wake, { once: true, passive: true });
         });
+        /* This script starts after the first paint: a reader may already be on the chart. */
+        if (part.matches(":focus-within, :hover")) { wake(); }
       });
       if (!stateInUrl(figure)) { return; }
       if (observer) { observer.observe(figure); } else { activate(figure); }
