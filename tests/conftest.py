@@ -44,7 +44,7 @@ PREFIX = "/multivector/"  # served under a project subpath, as GitHub Pages serv
 
 @pytest.fixture(scope="session")
 def site_url() -> str:
-    """The address the test site is built for and served at (instant navigation needs them to agree)."""
+    """The address the test site is built for and served at, so that the addresses its pages cite open."""
     return os.environ.get("MULTIVECTOR_TEST_SITE_URL") or f"http://127.0.0.1:{free_port()}{PREFIX}"
 
 

@@ -1,6 +1,6 @@
-/* Run a setup function on every page. Material's instant navigation swaps pages without reloading
- * and announces each one through `document$`; without it (a standalone figure page, or before the
- * theme's script), the function runs once, when the document is ready. Loaded before the others. */
+/* Run a setup function once the page is ready. On the essay's pages the theme announces the page
+ * through `document$` once every script has started; elsewhere (a standalone figure page, or before
+ * the theme's script) the function runs when the document is ready. Loaded before the others. */
 window.mvOnPage = function (setup) {
   "use strict";
   if (window.document$ && typeof window.document$.subscribe === "function") {
