@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import time
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 pytestmark = pytest.mark.browser
 
@@ -169,6 +170,34 @@ def test_scripts_start_after_the_first_paint_and_the_page_still_comes_alive(page
     names = [name for name, _ in timings["scripts"]]
     assert names[0].startswith("bundle.") and "cite.js" in names and "figures.js" in names
     assert all(start >= timings["paint"] for _, start in timings["scripts"]), timings
+
+
+def test_a_page_painted_before_it_is_parsed_still_starts_its_scripts_once(page: Page, base_url: str) -> None:
+    """On a slow connection a page can paint before the browser has finished with it. The scripts wait
+    for the document too, so the theme sets the page up once: its tables are wrapped once, not twice.
+    (A deferred script answered late stands in for the slow connection: it holds DOMContentLoaded back
+    while the page, already parsed as far as painting goes, paints.)"""
+    late = base_url + "late.js"
+
+    def answer_late(route: Route) -> None:
+        time.sleep(1.5)
+        route.fulfill(body="", content_type="text/javascript")
+
+    def with_late_script(route: Route) -> None:
+        response = route.fetch()
+        html = response.text().replace("</body>", f'<script defer src="{late}"></script></body>')
+        route.fulfill(response=response, body=html)
+
+    page.route(late, answer_late)
+    page.route(base_url + FIGURE_PAGE, with_late_script)
+    open_page(page, base_url + FIGURE_PAGE)
+    timings = page.evaluate("""() => ({
+      paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+      parsed: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
+    })""")
+    assert timings["paint"] < timings["parsed"], timings  # the situation this test is about
+    assert page.locator(".md-typeset__scrollwrap").count() > 0
+    assert page.locator(".md-typeset__scrollwrap .md-typeset__scrollwrap").count() == 0
 
 
 def test_text_page_never_loads_vega(page: Page, base_url: str) -> None:
