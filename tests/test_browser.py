@@ -200,6 +200,19 @@ def test_a_page_painted_before_it_is_parsed_still_starts_its_scripts_once(page: 
     assert page.locator(".md-typeset__scrollwrap .md-typeset__scrollwrap").count() == 0
 
 
+def test_a_figures_chart_stands_where_it_stays_before_the_figure_is_all_read(page: Page, base_url: str) -> None:
+    """A page can paint before the browser has read all of a figure (its caption, table and links come
+    after the chart). The chart's box must not depend on them, or it moves once they arrive."""
+    open_page(page, base_url + "timeline/")
+    chart = page.locator("#fig-timeline .mv-chart")
+    whole = chart.bounding_box()
+    page.evaluate("""() => {
+      const figure = document.querySelector('#fig-timeline');
+      [...figure.children].filter(child => !child.classList.contains('mv-chart')).forEach(child => child.remove());
+    }""")
+    assert chart.bounding_box() == whole
+
+
 def test_text_page_never_loads_vega(page: Page, base_url: str) -> None:
     open_page(page, base_url + TEXT_PAGE)
     page.wait_for_load_state("networkidle")
