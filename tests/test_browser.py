@@ -15,11 +15,15 @@ FIGURE_PAGE = "3-institutional-overlap/"
 TEXT_PAGE = "about/"
 
 
-def open_page(page: Page, url: str) -> None:
-    """Open a page and wait until its scripts have started: they start after the first paint, which
-    may come after the load event that `goto` waits for."""
-    page.goto(url)
+def scripts_started(page: Page) -> None:
+    """Wait until the page's scripts have started: they start after the first paint, which may come
+    after the load event that `goto` waits for."""
     page.locator("html[data-scripts='ready']").wait_for(state="attached")
+
+
+def open_page(page: Page, url: str) -> None:
+    page.goto(url)
+    scripts_started(page)
 
 
 def wake(page: Page, fid: str) -> None:
@@ -236,11 +240,11 @@ def test_navigating_away_and_back_keeps_the_figure_working(page: Page, base_url:
     live_figure(page, base_url)
     page.locator("a.md-nav__link[href$='about/']").first.click()
     page.wait_for_url("**/about/")
-    page.locator("html[data-scripts='ready']").wait_for(state="attached")
+    scripts_started(page)
     assert page.evaluate("typeof window.vega") == "undefined"
     page.go_back(wait_until="commit")  # a page restored from the back/forward cache fires no load
     expect(page).to_have_url(re.compile(r"/3-institutional-overlap/$"))
-    page.locator("html[data-scripts='ready']").wait_for(state="attached")
+    scripts_started(page)
     figure = page.locator("#fig-memberships")
     if figure.get_attribute("data-live") != "ready":
         wake(page, "memberships")
