@@ -243,7 +243,8 @@ def test_navigating_away_and_back_keeps_the_figure_working(page: Page, base_url:
     scripts_started(page)
     assert page.evaluate("typeof window.vega") == "undefined"
     page.go_back(wait_until="commit")  # a page restored from the back/forward cache fires no load
-    expect(page).to_have_url(re.compile(r"/3-institutional-overlap/$"))
+    # The theme's section tracking may add the heading in view to the address as the page scrolls.
+    expect(page).to_have_url(re.compile(r"/3-institutional-overlap/(#[\w-]+)?$"))
     scripts_started(page)
     figure = page.locator("#fig-memberships")
     if figure.get_attribute("data-live") != "ready":
