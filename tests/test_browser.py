@@ -223,6 +223,79 @@ def test_text_page_never_loads_vega(page: Page, base_url: str) -> None:
     assert not [u for u in page.requests if "vega" in u]
 
 
+def page_without_its_script_files(browser: Browser, color_scheme: str = "light") -> Page:
+    """A page whose script files never arrive (only inline scripts run), recording each change of
+    the body's palette attributes from the start of parsing."""
+    context = browser.new_context(color_scheme=color_scheme)
+    context.route(re.compile(r"\.js($|\?)"), lambda route: route.abort())
+    context.add_init_script("""
+        window.bodyChanges = [];
+        new MutationObserver(function (records) {
+          records.forEach(function (r) {
+            if (r.target === document.body && r.attributeName) window.bodyChanges.push(r.attributeName);
+          });
+        }).observe(document, { subtree: true, attributes: true, attributeFilter:
+          ["data-md-color-scheme", "data-md-color-switching"] });
+    """)
+    return context.new_page()
+
+
+def test_the_palette_switch_changes_the_page_and_is_remembered_before_the_next_paints(
+        page: Page, browser: Browser, base_url: str) -> None:
+    open_page(page, base_url + TEXT_PAGE)
+    switch_to_dark = page.locator("label[for='__palette_1']")
+    expect(switch_to_dark).to_be_visible()
+    expect(page.locator("label[for='__palette_0']")).to_be_hidden()
+    switch_to_dark.click()
+    page.locator("body[data-md-color-scheme='slate']").wait_for()
+    expect(page.locator("label[for='__palette_0']")).to_be_visible()
+    expect(switch_to_dark).to_be_hidden()
+    header = page.locator(".md-header").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert page.locator("meta[name='theme-color']").get_attribute("content") == header
+    # the choice holds on the next page, applied by the page's own inline script before any script file
+    stored = page.evaluate("localStorage")
+    other = page_without_its_script_files(browser)
+    other.goto(base_url)  # same origin: same storage
+    other.evaluate("stored => Object.entries(stored).forEach(([k, v]) => localStorage.setItem(k, v))", stored)
+    other.goto(base_url + FIGURE_PAGE)
+    assert other.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    expect(other.locator("label[for='__palette_0']")).to_be_visible()
+    other.context.close()
+
+
+def test_a_first_visit_takes_the_readers_system_palette_before_the_first_paint(browser: Browser,
+                                                                                base_url: str) -> None:
+    page = page_without_its_script_files(browser, color_scheme="dark")
+    page.goto(base_url + FIGURE_PAGE)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    # set once, as the body is parsed (the script files, which never arrived, played no part)
+    assert page.evaluate("window.bodyChanges") == ["data-md-color-scheme"]
+    page.context.close()
+
+
+def test_starting_the_page_restyles_nothing_for_the_palette(page: Page, base_url: str) -> None:
+    """The theme's own palette component re-applied the palette as it started, toggling an attribute
+    that restyles every element twice; the page's switch leaves the body alone until the reader acts."""
+    page.add_init_script("""
+        window.bodyChanges = [];
+        new MutationObserver(function (records) {
+          records.forEach(function (r) { window.bodyChanges.push(r.attributeName); });
+        }).observe(document, { subtree: true, attributes: true, attributeFilter:
+          ["data-md-color-scheme", "data-md-color-switching", "data-md-color-primary"] });
+    """)
+    open_page(page, base_url + FIGURE_PAGE)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.bodyChanges") == []  # light is the default: nothing to change
+
+
+def test_enter_on_the_palette_switch_changes_the_palette(page: Page, base_url: str) -> None:
+    open_page(page, base_url + TEXT_PAGE)
+    page.locator("#__palette_0").focus()
+    page.keyboard.press("Enter")
+    page.locator("body[data-md-color-scheme='slate']").wait_for()
+    assert page.evaluate("document.activeElement.id") == "__palette_1"
+
+
 def test_palette_toggle_rethemes_the_figure(page: Page, base_url: str) -> None:
     figure = live_figure(page, base_url)
     label = figure.locator(".mv-live svg text").first

@@ -1,0 +1,45 @@
+/* The light/dark switch (partials/palette.html): the reader's choice is applied to the page and
+ * remembered for the next (where the theme's own component kept it: __md_set("__palette")). */
+(function () {
+  "use strict";
+
+  var form = document.querySelector(".mv-palette");
+  if (!form) { return; }
+  var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name='__palette']"));
+  var themeColor = document.createElement("meta");  // the browser's own bar takes the header's colour
+  themeColor.name = "theme-color";
+  document.head.appendChild(themeColor);
+
+  function matchHeader() {
+    var header = document.querySelector(".md-header");
+    if (header) { themeColor.content = getComputedStyle(header).backgroundColor; }
+  }
+
+  function apply(index) {
+    var input = inputs[index];
+    var color = {};
+    ["media", "scheme", "primary", "accent"].forEach(function (key) {
+      color[key] = input.getAttribute("data-md-color-" + key);
+      document.body.setAttribute("data-md-color-" + key, color[key]);
+    });
+    inputs.forEach(function (other, i) {
+      var label = other.nextElementSibling;
+      if (label && label.tagName === "LABEL") { label.hidden = i !== index; }
+    });
+    __md_set("__palette", { index: index, color: color });
+    matchHeader();
+  }
+
+  inputs.forEach(function (input, index) {
+    input.addEventListener("change", function () { apply(index); });
+  });
+  // Enter on the focused switch moves to the other palette, as in the theme
+  form.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter") { return; }
+    var current = inputs.findIndex(function (input) { return input.checked; });
+    var next = inputs[(current + 1) % inputs.length];
+    next.click();
+    next.focus();
+  });
+  matchHeader();
+})();
