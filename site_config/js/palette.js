@@ -15,6 +15,14 @@
     if (header) { themeColor.content = getComputedStyle(header).backgroundColor; }
   }
 
+  /* Show the toggle that leads from the palette shown to the next. */
+  function showToggle(index) {
+    inputs.forEach(function (input, i) {
+      var label = input.nextElementSibling;
+      if (label && label.tagName === "LABEL") { label.hidden = i !== index; }
+    });
+  }
+
   function apply(index) {
     var input = inputs[index];
     var color = {};
@@ -22,10 +30,7 @@
       color[key] = input.getAttribute("data-md-color-" + key);
       document.body.setAttribute("data-md-color-" + key, color[key]);
     });
-    inputs.forEach(function (other, i) {
-      var label = other.nextElementSibling;
-      if (label && label.tagName === "LABEL") { label.hidden = i !== index; }
-    });
+    showToggle(index);
     __md_set("__palette", { index: index, color: color });
     matchHeader();
   }
@@ -41,5 +46,7 @@
     next.click();
     next.focus();
   });
+  // the inline script in the header checked the palette it applied before the first paint
+  showToggle(Math.max(0, inputs.findIndex(function (input) { return input.checked; })));
   matchHeader();
 })();
