@@ -223,20 +223,23 @@ def test_text_page_never_loads_vega(page: Page, base_url: str) -> None:
     assert not [u for u in page.requests if "vega" in u]
 
 
+# Records in window.bodyChanges each change of the body's palette attributes, from the start of parsing.
+WATCH_BODY_PALETTE = """
+    window.bodyChanges = [];
+    new MutationObserver(function (records) {
+      records.forEach(function (r) {
+        if (r.target === document.body) window.bodyChanges.push(r.attributeName);
+      });
+    }).observe(document, { subtree: true, attributes: true, attributeFilter:
+      ["data-md-color-scheme", "data-md-color-switching", "data-md-color-primary"] });
+"""
+
+
 def page_without_its_script_files(browser: Browser, color_scheme: str = "light") -> Page:
-    """A page whose script files never arrive (only inline scripts run), recording each change of
-    the body's palette attributes from the start of parsing."""
+    """A page whose script files never arrive (only inline scripts run), watching its body's palette."""
     context = browser.new_context(color_scheme=color_scheme)
     context.route(re.compile(r"\.js($|\?)"), lambda route: route.abort())
-    context.add_init_script("""
-        window.bodyChanges = [];
-        new MutationObserver(function (records) {
-          records.forEach(function (r) {
-            if (r.target === document.body && r.attributeName) window.bodyChanges.push(r.attributeName);
-          });
-        }).observe(document, { subtree: true, attributes: true, attributeFilter:
-          ["data-md-color-scheme", "data-md-color-switching"] });
-    """)
+    context.add_init_script(WATCH_BODY_PALETTE)
     return context.new_page()
 
 
@@ -276,13 +279,7 @@ def test_a_first_visit_takes_the_readers_system_palette_before_the_first_paint(b
 def test_starting_the_page_restyles_nothing_for_the_palette(page: Page, base_url: str) -> None:
     """The theme's own palette component re-applied the palette as it started, toggling an attribute
     that restyles every element twice; the page's switch leaves the body alone until the reader acts."""
-    page.add_init_script("""
-        window.bodyChanges = [];
-        new MutationObserver(function (records) {
-          records.forEach(function (r) { window.bodyChanges.push(r.attributeName); });
-        }).observe(document, { subtree: true, attributes: true, attributeFilter:
-          ["data-md-color-scheme", "data-md-color-switching", "data-md-color-primary"] });
-    """)
+    page.add_init_script(WATCH_BODY_PALETTE)
     open_page(page, base_url + FIGURE_PAGE)
     page.wait_for_timeout(300)
     assert page.evaluate("window.bodyChanges") == []  # light is the default: nothing to change

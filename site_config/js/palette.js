@@ -23,15 +23,14 @@
     });
   }
 
+  function checkedIndex() {
+    return inputs.findIndex(function (input) { return input.checked; });
+  }
+
   function apply(index) {
-    var input = inputs[index];
-    var color = {};
-    ["media", "scheme", "primary", "accent"].forEach(function (key) {
-      color[key] = input.getAttribute("data-md-color-" + key);
-      document.body.setAttribute("data-md-color-" + key, color[key]);
-    });
+    var color = window.mvShowPalette(inputs[index]);  // the header's inline script (partials/javascripts/palette.html)
     showToggle(index);
-    __md_set("__palette", { index: index, color: color });
+    __md_set("__palette", { index: index, color: color });  // the shape the theme stored
     matchHeader();
   }
 
@@ -41,12 +40,11 @@
   // Enter on the focused switch moves to the other palette, as in the theme
   form.addEventListener("keydown", function (event) {
     if (event.key !== "Enter") { return; }
-    var current = inputs.findIndex(function (input) { return input.checked; });
-    var next = inputs[(current + 1) % inputs.length];
+    var next = inputs[(checkedIndex() + 1) % inputs.length];
     next.click();
     next.focus();
   });
   // the inline script in the header checked the palette it applied before the first paint
-  showToggle(Math.max(0, inputs.findIndex(function (input) { return input.checked; })));
+  showToggle(Math.max(0, checkedIndex()));
   matchHeader();
 })();
