@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import anchors, build, checks, links, new_figure, publish, schemas
+from . import anchors, build, checks, links, new_figure, publish, schemas, wordcount
 from .errors import BuildError
 from .pages import read_pages
 from .paths import CONTENT, DATA, ROOT, SITE, SITE_CONFIG
@@ -83,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
                    "and each YAML file's schema line")
     anchors_parser = sub.add_parser("anchors", help="check the anchor registry, or record the current anchors")
     anchors_parser.add_argument("--write", action="store_true", help="record every current anchor in anchors.json")
+    sub.add_parser("words", help="words by paragraph kind on each chapter page, against the essay's budget")
     serve_parser = sub.add_parser("serve", help="serve with live reload")
     serve_parser.add_argument("--address", default="127.0.0.1:8000")
     args = parser.parse_args(argv)
@@ -125,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
                 print("anchors: every published anchor is present or redirected")
         elif args.command == "links":
             return check_links(args.site.resolve(), args.site_url)
+        elif args.command == "words":
+            print(wordcount.report())
         elif args.command == "serve":
             return serve(args.address)
     except BuildError as exc:
