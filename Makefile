@@ -50,8 +50,12 @@ bench: $(STAMP)
 audit: $(STAMP)
 	$(BIN)/python bench/audit.py
 
+# Python style and errors; the Pages workflow with actionlint (and shellcheck on its run: blocks,
+# where shellcheck is installed) and zizmor's security audit (offline: no GitHub API calls).
 lint: $(STAMP)
 	$(BIN)/ruff check build_scripts tests bench
+	$(BIN)/actionlint
+	$(BIN)/zizmor --offline --persona=pedantic .github/
 
 clean:
 	rm -rf build site

@@ -18,13 +18,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import dates
 from .paths import SITE_CONFIG
+from .yamlload import load_yaml, strip_lines
 
 AUTHOR = "Multivector Project"
+# Zotero's Embedded Metadata translator splits "Multivector Project" into a first and a last name;
+# with a trailing comma it keeps one single-field (institutional) name.
+HIGHWIRE_AUTHOR = AUTHOR + ","
 ESSAY = "Competition for Co-operation, retold: an interactive essay on Russia's multivector foreign policy"
 SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the", "to", "vs"}
 MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
@@ -40,7 +43,7 @@ class Release(BaseModel):
 
 
 def load_release(path: Path = SITE_CONFIG / "release.yaml") -> Release:
-    return Release.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return Release.model_validate(strip_lines(load_yaml(path)))
 
 
 def title_case(text: str) -> str:

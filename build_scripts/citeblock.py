@@ -8,6 +8,7 @@ import datetime as dt
 import html
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -38,13 +39,31 @@ def edition_meta(path: Path, release: citations.Release) -> dict[str, Any]:
     }
 
 
+GITHUB_REMOTE = re.compile(r"^(?:https://(?:[^@/]+@)?github\.com/|git@github\.com:|ssh://git@github\.com/)"
+                           r"(?P<path>[\w.-]+/[\w.-]+?)(?:\.git)?/?$")
+
+
+def repository_url(root: Path = ROOT) -> str:
+    """The repository's web address: REPO_URL if set, else the `origin` remote when it is on GitHub
+    (so that `make publish` in any clone of it links the right tracker), else nothing."""
+    if os.environ.get("REPO_URL"):
+        return os.environ["REPO_URL"].rstrip("/")
+    try:
+        result = subprocess.run(["git", "remote", "get-url", "origin"], cwd=root, capture_output=True,
+                                text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    match = GITHUB_REMOTE.match(result.stdout.strip()) if result.returncode == 0 else None
+    return f"https://github.com/{match['path']}" if match else ""
+
+
 def report_link(title: str, url: str, version: str) -> str:
     """A link that opens a new issue in the repository's tracker, prefilled with the page and edition.
 
-    The repository's address comes from REPO_URL (the publishing workflow sets it); without it there is
-    no link, rather than a guessed one. The browser adds the passage's #anchor when it is clicked.
+    Without a known repository (no REPO_URL, no GitHub remote) there is no link, rather than a guessed
+    one. The browser adds the passage's #anchor when it is clicked.
     """
-    repo = os.environ.get("REPO_URL", "").rstrip("/")
+    repo = repository_url()
     if not repo:
         return ""
     query = urlencode({"title": f"Error on “{title}”",

@@ -7,12 +7,12 @@ import datetime as dt
 import html
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import dates
-from .errors import Problem
+from .errors import BuildError, Problem
 from .paths import SITE_CONFIG, rel
+from .yamlload import load_yaml, strip_lines
 
 ERRATA = SITE_CONFIG / "errata.yaml"
 
@@ -31,9 +31,12 @@ def load(path: Path | None = None) -> tuple[list[Correction], list[Problem]]:
     if not path.exists():
         return [], []
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        doc = strip_lines(load_yaml(path)) or {}
+    except BuildError as exc:
+        return [], exc.problems
+    try:
         return [Correction.model_validate(c) for c in doc.get("corrections") or []], []
-    except (yaml.YAMLError, ValidationError, AttributeError) as exc:
+    except (ValidationError, AttributeError) as exc:
         return [], [Problem(rel(path), None, f"not a valid list of corrections: {exc}")]
 
 

@@ -1,5 +1,6 @@
-"""Machine-readable description of each page (JSON-LD): the page is part of the essay, and the essay
-is based on the source chapter. The theme template writes it, with the Highwire and Open Graph tags."""
+"""Machine-readable description of each page: JSON-LD (the page is part of the essay, and the essay is
+based on the source chapter), and the one mapping from which the Highwire and Open Graph tags are
+written (partials/citation-meta.html), for the essay's pages and the figures' embed pages alike."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from . import citations, dates
 from .datasets import Datasets
 
 SOURCE_CHAPTER = "chatterje-doody-2015"
+CARD_WIDTH, CARD_HEIGHT = 1200, 630  # each page's preview card (og:image)
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 
 
@@ -28,7 +30,8 @@ def source_chapter(data: Datasets) -> dict[str, Any]:
             "datePublished": str(dates.year(chapter.issued)) if chapter.issued else None, "isPartOf": book}
 
 
-def jsonld(name: str, meta: dict[str, Any], data: Datasets) -> dict[str, Any]:
+def jsonld(name: str, meta: dict[str, Any], data: Datasets, url: str | None = None) -> dict[str, Any]:
+    """A page of the essay (or, with `url`, a part of one, such as a figure) as schema.org sees it."""
     organisation = {"@type": "Organization", "name": citations.AUTHOR}
     essay = {
         "@type": "CreativeWork", "name": citations.ESSAY, "url": citations.site_url(), "author": organisation,
@@ -39,7 +42,7 @@ def jsonld(name: str, meta: dict[str, Any], data: Datasets) -> dict[str, Any]:
         "@type": "WebPage",
         "name": meta.get("title", ""),
         "description": meta.get("description", ""),
-        "url": citations.page_url(name),
+        "url": url or citations.page_url(name),
         "inLanguage": "en",
         "author": organisation,
         "publisher": organisation,
@@ -49,3 +52,32 @@ def jsonld(name: str, meta: dict[str, Any], data: Datasets) -> dict[str, Any]:
         "license": LICENCE,
         "isPartOf": essay,
     }
+
+
+def slashed(iso_date: str) -> str:
+    """Highwire tags write dates as YYYY/MM/DD."""
+    return iso_date.replace("-", "/")
+
+
+def head(meta: dict[str, Any], *, title: str, description: str, url: str, jsonld: dict[str, Any],
+         image: tuple[str, int, int, str] | None = None) -> dict[str, Any]:
+    """Everything partials/citation-meta.html writes into a page's <head>: title, the institutional
+    author, dates, the address a reference manager keeps (`url`, in the page's edition), and an
+    optional preview image (address, width, height, alternative text)."""
+    out: dict[str, Any] = {
+        "site_name": "Multivector", "title": title, "description": description, "url": url,
+        "author": citations.HIGHWIRE_AUTHOR, "publisher": citations.AUTHOR,
+        "published": slashed(meta["released"]), "online": slashed(meta["updated"]), "jsonld": jsonld,
+        "image": None,
+    }
+    if image:
+        out.update(image=image[0], image_width=image[1], image_height=image[2], image_alt=image[3])
+    return out
+
+
+def page_head(name: str, meta: dict[str, Any], data: Datasets, version: str) -> dict[str, Any]:
+    """The <head> metadata of a content page: its preview card, its address in its edition."""
+    title = str(meta.get("title", ""))
+    return head(meta, title=title, description=str(meta.get("description", "")),
+                url=citations.cited_url(name, version), jsonld=jsonld(name, meta, data),
+                image=(citations.og_image_url(name), CARD_WIDTH, CARD_HEIGHT, f"{title}: a title card of the essay"))

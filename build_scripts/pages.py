@@ -19,11 +19,13 @@ import yaml
 from . import citations, citeblock, editions, errata, metadata, references
 from .blocks import esc
 from .datasets import Datasets
-from .errors import Problems
+from .errors import BuildError, Problem, Problems
 from .figures import FigureDef
 from .paths import CONTENT, rel
 from .render import Rendered
 from .values import INLINE, parse, resolve
+from .yamlload import MAX_PAGE_BYTES, read_text, strip_lines
+from .yamlload import parse as parse_yaml
 
 FENCE = re.compile(r"^(```|~~~)\s*([A-Za-z0-9_-]*)\s*$")
 CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
@@ -96,9 +98,9 @@ class Context:
 
 def read_page(path: Path, root: Path, problems: Problems) -> Page | None:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.add(rel(path), None, f"cannot be read as UTF-8 text: {exc}")
+        text = read_text(path, MAX_PAGE_BYTES)
+    except BuildError as exc:
+        problems.extend(exc.problems)
         return None
     lines = text.split("\n")
     meta: dict[str, Any] = {}
@@ -110,10 +112,9 @@ def read_page(path: Path, root: Path, problems: Problems) -> Page | None:
             problems.add(rel(path), 1, "front matter starts with --- but never ends")
             return None
         try:
-            meta = yaml.safe_load("\n".join(lines[1:end])) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            problems.add(rel(path), (mark.line + 2) if mark else 1, f"front matter is not valid YAML: {exc}")
+            meta = strip_lines(parse_yaml("\n".join(lines[1:end]), rel(path), offset=1)) or {}
+        except BuildError as exc:
+            problems.extend(Problem(p.file, p.line, f"in the front matter: {p.message}") for p in exc.problems)
             return None
         if not isinstance(meta, dict):
             problems.add(rel(path), 2, "front matter must be a mapping")
@@ -351,9 +352,7 @@ def expand_page(page: Page, ctx: Context) -> str:
                 out.extend(["", '<div class="mv-reading-tools" role="group" aria-label="Reading tools"></div>', ""])
         i += 1
     meta = {**page.meta, **citeblock.edition_meta(page.path, ctx.release)}
-    meta["jsonld"] = metadata.jsonld(page.name, meta, ctx.data)
-    meta["og_image"] = citations.og_image_url(page.name)
-    meta["cited_url"] = citations.cited_url(page.name, ctx.release.version)
+    meta["head"] = metadata.page_head(page.name, meta, ctx.data, ctx.release.version)
     if first_screen_image:
         meta["preload_image"] = first_screen_image
     cite = citeblock.cite_block(page.name, str(page.meta.get("title", "")), meta, ctx.release)

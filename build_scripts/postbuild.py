@@ -18,7 +18,7 @@ INLINE_SCRIPT = re.compile(
     r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>(.*?)</script>", re.S
 )
 POLICY = (
-    "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'"
 )
@@ -29,7 +29,7 @@ def policy_for(html: str) -> str:
         "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
         for body in INLINE_SCRIPT.findall(html)
     })
-    return POLICY.format(hashes=" ".join(hashes)).replace("  ", " ")
+    return POLICY.format(hashes="".join(" " + h for h in hashes))
 
 
 def apply_csp(site: Path) -> int:

@@ -67,8 +67,9 @@ def build(expanded: dict[str, str], pages: list[Page], release: citations.Releas
         "canonical": citations.page_url("index.md"),
         **citeblock.edition_meta(pages[0].path, release),
     }
-    meta["jsonld"] = metadata.jsonld(NAME, meta, data)
-    meta["cited_url"] = citations.cited_url(NAME, release.version)
+    meta["head"] = metadata.head(meta, title=TITLE, description=meta["description"],
+                                 url=citations.cited_url(NAME, release.version),
+                                 jsonld=metadata.jsonld(NAME, meta, data))
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
     intro = ("This page gathers every chapter of the essay for printing or saving as PDF. Figures appear "
              "in their static form; the live figures, and the addresses to cite, are on the chapter pages.")

@@ -7,18 +7,20 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import struct
 import textwrap
 from pathlib import Path
 
 import vl_convert as vlc
+from markupsafe import Markup
 
-from . import citations
+from . import citations, citeblock, metadata, templating
 from .figure_html import figure_html
-from .pages import Context, Page
+from .metadata import CARD_HEIGHT, CARD_WIDTH
+from .pages import Context, Page, Placement
 from .paths import CACHE
 from .render import Rendered
 
-CARD_WIDTH, CARD_HEIGHT = 1200, 630
 INK, PAPER, ACCENT = "#1b1e23", "#ffffff", "#1f4e8c"
 FONT = "Helvetica, Arial, sans-serif"
 
@@ -75,33 +77,36 @@ def page_card(title: str, kicker: str, cache: Path = CACHE) -> bytes:
     return _cached_png(svg, 1, cache)
 
 
-def embed_page(rendered: Rendered, number: str, figure_html: str, citation: str, home: str) -> str:
-    """A standalone page holding one figure, for an iframe on a course platform. Relative links only."""
-    title = html.escape(f"Figure {number}: {rendered.definition.title}")
-    policy = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-              "connect-src 'self'; object-src 'none'; base-uri 'self'")
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{policy}">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{html.escape(home)}">
-<title>{title}</title>
-<link rel="stylesheet" href="../../assets/css/essay.css">
-<link rel="stylesheet" href="../../assets/css/figure-palette.css">
-<link rel="stylesheet" href="../../assets/css/embed.css">
-</head>
-<body class="md-typeset mv-embed">
-{figure_html}
-<p class="mv-embed__cite">{html.escape(citation)}
-<a href="{html.escape(home)}" target="_top">Read it in the essay</a>.</p>
-<script src="../../assets/js/onpage.js"></script>
-<script src="../../assets/js/figures.js"></script>
-</body>
-</html>
-"""
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's header."""
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def embed_page(rendered: Rendered, number: str, markup: str, ctx: Context, placement: Placement) -> str:
+    """A standalone page holding one figure, for an iframe on a course platform. Relative links only;
+    it carries the same citation metadata as the essay's pages, pointing at the figure in the essay."""
+    release = ctx.release
+    home = f"{citations.page_url(placement.page)}#fig-{rendered.id}"
+    cited = f"{citations.cited_url(placement.page, release.version)}#fig-{rendered.id}"
+    title = f"Figure {number}: {rendered.definition.title}"
+    meta = citeblock.edition_meta(ctx_page_path(ctx, placement.page), release)
+    meta.update(title=title, description=rendered.figure.description)
+    width, height = png_size((rendered.directory / "chart.png").read_bytes())
+    image = f"{citations.site_url()}figures/{rendered.id}/chart.png"
+    head = metadata.head(meta, title=title, description=rendered.figure.description, url=cited,
+                         jsonld=metadata.jsonld(placement.page, meta, ctx.data, url=home),
+                         image=(image, width, height, f"{title} (static image)"))
+    target = citations.Target(title=title, url=cited, key=f"multivector-fig-{rendered.id}")
+    formats = [(fmt, citations.fill(template, target, None, fmt))
+               for fmt, template in citations.templates(release).items()]
+    return templating.render("embed.html", m=head, home=home, figure=Markup(markup),
+                             citation=figure_citation(rendered, number, cited, release), formats=formats)
+
+
+def ctx_page_path(ctx: Context, name: str) -> Path:
+    """The content file of a page (its last commit dates the figure's embed page)."""
+    return next((p.path for p in ctx.pages if p.name == name), Path(name))
 
 
 def kicker(meta: dict[str, object]) -> str:
@@ -119,11 +124,10 @@ def files(ctx: Context, pages: list[Page], cache: Path = CACHE) -> dict[str, byt
         return out
     for fid, placement in ctx.placements.items():
         rendered = ctx.rendered[fid]
-        home = f"{citations.page_url(placement.page)}#fig-{fid}"
         cited = f"{citations.cited_url(placement.page, ctx.release.version)}#fig-{fid}"
         citation = figure_citation(rendered, placement.number, cited, ctx.release)
         out[f"figures/{fid}/slide.png"] = slide_png(rendered, citation, cache)
         # the figure is the whole page, so it is always in the first screen
         markup = figure_html(rendered, placement.number, ctx.data, "../../", first_screen=True)
-        out[f"figures/{fid}/embed.html"] = embed_page(rendered, placement.number, markup, citation, home).encode()
+        out[f"figures/{fid}/embed.html"] = embed_page(rendered, placement.number, markup, ctx, placement).encode()
     return out

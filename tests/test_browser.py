@@ -490,3 +490,16 @@ def test_the_first_screen_is_drawn_at_once_and_the_rest_as_it_nears(browser: Bro
     assert late == []
     long_pages = ["1-introduction/", "3-institutional-overlap/", "5-geopolitical-reality/", "glossary/", "references/"]
     assert all(skipped[path] > 5 for path in long_pages if path in skipped), skipped
+
+
+def test_an_embedded_figure_comes_alive_and_requests_nothing_that_is_missing(page: Page, base_url: str) -> None:
+    """The embed page names its icon, so the browser does not ask for /favicon.ico and get a 404."""
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(base_url + "figures/memberships/embed.html")
+    page.wait_for_load_state("networkidle")
+    wake(page, "memberships")
+    page.wait_for_load_state("networkidle")
+    assert failed == [] and page.console_errors == []
+    assert any(u.endswith("/assets/images/favicon.png") for u in page.requests)
+    assert not any(urlparse(u).path.endswith("/favicon.ico") for u in page.requests)

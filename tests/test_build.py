@@ -162,7 +162,8 @@ def test_every_page_carries_its_citation_metadata(site: Path, site_url: str) -> 
         address = address.replace("/./", "/").replace(site_url + "./", site_url)
         meta = dict(re.findall(r'<meta (?:name|property)="([^"]+)" content="([^"]*)"', html))
         assert meta["citation_title"] and meta["citation_publication_date"], page
-        assert html.count('name="citation_author"') == 1 and meta["citation_author"] == "Multivector Project"
+        # the trailing comma makes Zotero keep one institutional name, not "Project, M."
+        assert html.count('name="citation_author"') == 1 and meta["citation_author"] == "Multivector Project,"
         assert meta["og:type"] == "website" and meta["og:site_name"] == "Multivector"
         # what reference managers keep is the page's address in its edition, which never changes
         assert meta["og:url"] == meta["citation_public_url"] == address.replace(site_url, site_url + edition), page
@@ -174,6 +175,32 @@ def test_every_page_carries_its_citation_metadata(site: Path, site_url: str) -> 
         data = json.loads(ld)
         assert data["url"] == address and data["isPartOf"]["isBasedOn"]["@type"] == "Chapter"
         assert data["isPartOf"]["isBasedOn"]["author"][0]["name"] == "P. N. Chatterje-Doody"
+        assert data["author"] == {"@type": "Organization", "name": "Multivector Project"}
+
+
+def test_every_figure_embed_page_carries_citation_metadata_pointing_at_the_essay(site: Path, site_url: str) -> None:
+    edition = citations.edition_path(citations.load_release().version)
+    pages = sorted(site.glob("figures/*/embed.html"))
+    assert pages
+    for page in pages:
+        fid = page.parent.name
+        html = page.read_text()
+        meta = dict(re.findall(r'<meta (?:name|property)="([^"]+)" content="([^"]*)"', html))
+        assert meta["citation_title"].startswith("Figure ") and meta["citation_author"] == "Multivector Project,"
+        assert meta["citation_publication_date"] and meta["og:type"] == "website"
+        # a saved reference leads to the figure in the essay, in its edition
+        assert meta["citation_public_url"] == meta["og:url"]
+        assert meta["og:url"].startswith(site_url + edition) and meta["og:url"].endswith(f"/#fig-{fid}")
+        image = meta["og:image"]
+        assert image == f"{site_url}figures/{fid}/chart.png" and (site / image.removeprefix(site_url)).is_file()
+        assert '<link rel="icon" href="../../assets/images/favicon.png">' in html
+        assert (page.parent / "../../assets/images/favicon.png").resolve().is_file()
+        (ld,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        assert json.loads(ld)["author"]["name"] == "Multivector Project"
+        block = html[html.index('class="mv-embed__formats"'):]
+        for fmt in ("APA 7", "Chicago author-date", "MLA 9", "BibTeX", "RIS", "CSL-JSON"):
+            assert f'data-format="{fmt}"' in block
+        assert meta["og:url"] in block  # the citations point at the figure in the essay
 
 
 def test_every_page_ends_with_a_static_cite_block(site: Path) -> None:

@@ -111,7 +111,7 @@ def test_content_is_checked_even_when_the_data_has_problems(data_dir: Path, cont
                for m in found)
     assert any(m.startswith(f"{content}/3-institutional-overlap.md:16: reference to unknown or unplaced figure "
                             "'membership'") for m in found)
-    assert any(m.startswith(f"{content}/index.md:") and "front matter is not valid YAML" in m for m in found)
+    assert any(m.startswith(f"{content}/index.md:") and "in the front matter: YAML syntax error" in m for m in found)
     # a construct naming a record that failed validation is not reported a second time
     assert not any("ecu-population" in m for m in found if m.startswith(content))
 

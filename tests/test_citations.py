@@ -116,3 +116,62 @@ def test_citation_cff_is_valid_and_matches_the_release() -> None:
     assert cff["version"] == release.version == cff["preferred-citation"]["version"]
     assert str(cff["date-released"]) == release.released.isoformat()
     assert cff["authors"] == [{"name": citations.AUTHOR}]
+
+
+# The collective author is one institutional name in every format, as each format's own reader sees it.
+
+def test_csl_json_author_is_one_literal_name_that_apa_keeps_whole() -> None:
+    (item,) = json.loads(ours("CSL-JSON"))
+    assert item["author"] == [{"literal": "Multivector Project"}]
+    apa = citeproc("apa")
+    assert apa.startswith("Multivector Project. (2026")
+    assert "Project, M." not in apa and "Project, M." not in ours("APA 7")
+
+
+def test_bibtex_author_is_one_name_to_a_bibtex_parser() -> None:
+    import bibtexparser
+    from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
+
+    library = bibtexparser.parse_string(ours("BibTeX"), append_middleware=[SeparateCoAuthors(), SplitNameParts()])
+    (entry,) = library.entries
+    (name,) = entry["author"]  # one name, not "Multivector" and "Project"
+    assert name.last == ["{Multivector Project}"] and name.first == [] and name.von == []
+
+
+def test_ris_author_is_one_line_read_back_as_one_institutional_name() -> None:
+    import rispy
+
+    (entry,) = rispy.loads(ours("RIS"))
+    assert entry["authors"] == ["Multivector Project"]
+    # reference managers split an AU value at its comma (last, first); Zotero's RIS importer keeps a
+    # value without one as a single-field, institutional name
+    assert [line for line in ours("RIS").splitlines() if line.startswith("AU  - ")] == ["AU  - Multivector Project"]
+
+
+def test_highwire_author_keeps_one_name_and_json_ld_names_an_organisation() -> None:
+    from build_scripts import metadata
+
+    meta = {"version": "1.2.3", "released": "2026-12-01", "first_published": "2026-11-28", "updated": "2026-12-02"}
+    head = metadata.head(meta, title="t", description="d", url="u", jsonld={})
+    # Zotero's Embedded Metadata translator reads "A B," as one single-field name, "A B" as first + last
+    assert head["author"] == "Multivector Project," and head["published"] == "2026/12/01"
+
+
+def test_repository_address_comes_from_the_github_remote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    from build_scripts import citeblock
+
+    monkeypatch.delenv("REPO_URL", raising=False)
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    assert citeblock.repository_url(tmp_path) == ""  # no remote: no link rather than a guessed one
+    for remote in ("git@github.com:someone/multivector.git", "https://github.com/someone/multivector",
+                   "https://x-access-token:secret@github.com/someone/multivector.git"):
+        subprocess.run(["git", "-C", str(tmp_path), "remote", "remove", "origin"], capture_output=True)
+        subprocess.run(["git", "-C", str(tmp_path), "remote", "add", "origin", remote], check=True)
+        assert citeblock.repository_url(tmp_path) == "https://github.com/someone/multivector"
+    subprocess.run(["git", "-C", str(tmp_path), "remote", "set-url", "origin", "https://gitlab.com/a/b.git"],
+                   check=True)
+    assert citeblock.repository_url(tmp_path) == ""  # not a GitHub tracker: the link would be wrong
+    monkeypatch.setenv("REPO_URL", "https://github.com/other/fork/")
+    assert citeblock.repository_url(tmp_path) == "https://github.com/other/fork"
