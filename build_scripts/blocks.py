@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from . import dates, errata, queries, references
 from .datasets import Datasets
+from .paths import rel
 from .schema import MODELS, SECTION_TITLES
 
 if TYPE_CHECKING:
@@ -50,14 +51,25 @@ def glossary(data: Datasets, prefix: str) -> str:
                 life = f"Founded {dates.display(org.founded)}"
                 if org.dissolved:
                     life += f"; dissolved {dates.display(org.dissolved)}"
-                members = sorted(countries[m.country].name
-                                 for m in queries.full_members_on(data, org.id, queries.CHAPTER_DAY))
-                if members:
-                    life += f". Full members on {dates.display(queries.CHAPTER_DAY.isoformat())}: {', '.join(members)}"
+                life += members_on(data, org, countries)
                 out.append(f"{esc(life)}.\n")
             if g.treated_in:
                 out.append(f"[Where the essay treats it]({g.treated_in})\n")
     return "\n".join(out)
+
+
+def members_on(data: Datasets, org: Any, countries: dict[str, Any]) -> str:
+    """The organisation's full members at the chapter's moment, worded as partial when the data is."""
+    if org.full_members == "none":
+        return ""
+    day = dates.display(queries.CHAPTER_DAY.isoformat())
+    members = sorted(countries[m.country].name
+                     for m in queries.full_members_on(data, org.id, queries.CHAPTER_DAY, partial_ok=True))
+    if not members:
+        return ""
+    if org.full_members == "partial":
+        return f". Full members recorded here on {day} (a partial list: {org.members_note}): {', '.join(members)}"
+    return f". Full members on {day}: {', '.join(members)}"
 
 
 def _fields(model: type[BaseModel]) -> list[tuple[str, str, bool]]:
@@ -128,6 +140,58 @@ def figure_preview(ctx: Context, page: Page, argument: str) -> str:
             "</figcaption></figure>")
 
 
+BRIEF_POINT = re.compile(r"^\s*[-*] (?P<text>.+?)\s+→\s+#(?P<anchor>[A-Za-z][\w-]*)\s*$")
+BRIEF_POINTS = (3, 5)
+WORDS_PER_MINUTE = 200
+
+
+def reading_minutes(page: Page) -> int:
+    """Minutes to read a page's prose (paragraphs and notes, not figures or tables) at an unhurried pace."""
+    from .anchors import anchors
+    from .wordcount import words
+
+    total = sum(words(a.text) for a in anchors(page)[0] if not a.text.startswith("#") and a.id != f"fig-{a.text}")
+    return max(1, round(total / WORDS_PER_MINUTE))
+
+
+def brief(ctx: Context, page: Page, argument: str) -> str:
+    """The page's key points, each linking to the paragraph that develops it, with the reading time."""
+    from .anchors import anchors
+    from .pages import expand_inline
+
+    line = next((n for n, _, body, _, _ in _fences(page) if "\n".join(body) == argument), None)
+    where = rel(page.path)
+    present = {a.id for a in anchors(page)[0]}
+    points = []
+    for offset, text in enumerate(t for t in argument.split("\n") if t.strip()):
+        match = BRIEF_POINT.match(text)
+        if not match:
+            ctx.problems.add(where, line, f"'In brief' point {offset + 1} must read '- text → #paragraph-id'")
+            continue
+        if "[" in match["text"] or "]" in match["text"]:
+            ctx.problems.add(where, line, f"'In brief' point {offset + 1} holds a link or citation: the point is "
+                             "itself a link to its paragraph, so cite in the paragraph instead")
+        if match["anchor"] not in present:
+            ctx.problems.add(where, line, f"'In brief' point {offset + 1} links to '#{match['anchor']}', which is "
+                             "not an anchor on this page")
+        points.append((match["text"], match["anchor"]))
+    low, high = BRIEF_POINTS
+    if not low <= len(points) <= high:
+        ctx.problems.add(where, line, f"'In brief' has {len(points)} point(s); it needs {low} to {high}")
+    minutes = reading_minutes(page)
+    items = "\n".join(f"- [{expand_inline(text, page, line or 0, ctx)}](#{anchor})" for text, anchor in points)
+    return (f'<aside class="mv-brief" aria-label="In brief" markdown>\n'
+            f'<p class="mv-brief__head"><strong>In brief</strong> '
+            f'<span class="mv-brief__time">About {minutes} minute{"s" if minutes != 1 else ""} to read</span></p>\n\n'
+            f"{items}\n\n</aside>\n")
+
+
+def _fences(page: Page) -> list[tuple[int, str, list[str], int, int]]:
+    from .pages import blocks as fenced_blocks
+
+    return fenced_blocks(page)
+
+
 def _data_only(render: Callable[[Datasets, str], str]) -> Callable[[Context, Page, str], str]:
     # Markdown links in generated blocks are relative to the page's folder in the docs tree.
     return lambda ctx, page, argument: render(ctx.data, "../" * page.name.count("/"))
@@ -141,4 +205,5 @@ BLOCKS: dict[str, Callable[[Context, Page, str], str]] = {
     "themes": lambda ctx, page, argument: themes_block(ctx.data, "../" * page.name.count("/"), ctx),
     "figure-preview": figure_preview,
     "errata": lambda ctx, page, argument: errata.block(ctx.corrections),
+    "brief": brief,
 }

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import anchors, docs_tree, editions, errata, printpage, sharing, traceability
+from . import anchors, docs_tree, editions, errata, literals, printpage, sharing, traceability
 from .datasets import Datasets, load_all
 from .errors import BuildError, Problem
 from .figures import discover
@@ -64,6 +64,7 @@ def expand_checked(ctx: Context, content_dir: Path) -> tuple[list[Page], dict[st
     expanded = expand_all(pages, ctx)
     check_anchors(pages, found, registry, ctx)
     check_traceability(pages, ctx, content_dir)
+    check_typed_values(pages, ctx, content_dir)
     ctx.problems.raise_if_any()
     return pages, expanded, anchors.anchor_map(found, registry)
 
@@ -83,6 +84,13 @@ def check_traceability(pages: list[Page], ctx: Context, content_dir: Path) -> No
     """Every paragraph of the chapter is retold somewhere (checked where the chapter's text is present)."""
     if is_the_essay(content_dir):
         ctx.problems.extend(traceability.check(pages, traceability.load()))
+
+
+def check_typed_values(pages: list[Page], ctx: Context, content_dir: Path) -> None:
+    """Dates with a month and quantities in the prose come from the data, or stand on the allow list."""
+    allowed, problems = literals.load_allowed() if is_the_essay(content_dir) else ([], [])
+    ctx.problems.extend(problems)
+    ctx.problems.extend(literals.check(pages, ctx.data, allowed))
 
 
 def check_anchors(pages: list[Page], found: dict[str, list[anchors.Anchor]], registry: anchors.Registry,

@@ -204,7 +204,7 @@ def check_references(data: Datasets, problems: Problems) -> None:
             "country": ("countries", "country"), "predecessor": ("organisations", "organisation"),
             "successor": ("organisations", "organisation"), "entity": ("entities", "country or organisation")}
     list_refs = {"organisations": ("organisations", "organisation"), "countries": ("countries", "country"),
-                 "themes": ("themes", "theme")}
+                 "themes": ("themes", "theme"), "themes_ours": ("themes", "theme")}
     for dataset in data.items.values():
         for index, (record, line) in enumerate(dataset.rows()):
             label = dataset.label(index)
@@ -216,6 +216,22 @@ def check_references(data: Datasets, problems: Problems) -> None:
                     for value in getattr(record, fname):
                         need(dataset, line, f"{label}, field '{fname}'", kind, value, pool)
     _check_dates(data, problems)
+    _check_coverage(data, problems)
+
+
+def _check_coverage(data: Datasets, problems: Problems) -> None:
+    """An organisation declared to have no recorded members has none; one with members has some."""
+    if "organisations" not in data.items or "memberships" not in data.items:
+        return
+    organisations = data.items["organisations"]
+    recorded = {m.organisation for m in data.items["memberships"].records}
+    for record, line in organisations.rows():
+        if record.full_members == "none" and record.id in recorded:
+            problems.add(rel(organisations.path), line, f"record '{record.id}': full_members is 'none', but "
+                         "memberships.yaml records members of it (say 'complete' or 'partial')")
+        elif record.full_members != "none" and record.id not in recorded:
+            problems.add(rel(organisations.path), line, f"record '{record.id}': full_members is "
+                         f"'{record.full_members}', but memberships.yaml records no member of it")
 
 
 def _check_dates(data: Datasets, problems: Problems) -> None:

@@ -1,12 +1,14 @@
-"""One source of truth: find numbers and dates typed into the prose that equal a value the datasets hold.
+"""One source of truth: dates and quantities typed into the prose.
 
-Such a value should be inserted from the data with `{{…}}`, so that text and figures cannot
-disagree. What counts:
-- a typed date with a month ("4 July 2023", "August 2015") equal to a date in events,
-  organisations or memberships, at the same precision;
-- a typed number (not a bare year, not part of a date) equal to a claim or observation value,
-  unless it is a whole number under 10 (those are written as words in the prose); a bare year is
-  too ambiguous to tie to one record (2015 is also the chapter's own year).
+A date with a month ("4 July 2023", "August 2015") or a quantity ("167 million", "23 per cent",
+"15,000") in the prose is drawn from a dataset with `{{…}}`, so that text and figures cannot
+disagree, and a wrong date cannot be typed unnoticed. The few typed on purpose stand on an allow
+list (typed-values.yaml) that says why. What counts:
+- any date with a month;
+- any number with a unit (per cent, %, million, billion, trillion, times), and any other number of
+  10 or more that is not a bare year (a year is too ambiguous to tie to one record) nor part of a
+  name or code ("G20", "A/RES/62/79", "1990s"); whole numbers under 10 are written as words;
+and a typed value that equals a dataset value says which record holds it.
 Constructs, code, link targets, ids and footnote markers are not prose and are skipped.
 """
 
@@ -16,12 +18,20 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
 from . import dates
 from .datasets import Datasets
+from .errors import BuildError, Problem
 from .pages import FENCE, Page
+from .paths import ROOT, rel
 from .values import INLINE
+from .yamlload import load_yaml, strip_lines
 
-NUMBER = re.compile(r"(?<![\w.#/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w/-])")
+ALLOW_LIST = ROOT / "typed-values.yaml"
+
+NUMBER = re.compile(r"(?<![\w.#/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w/-])(\s*(?:%|per cent|percent|"
+                    r"million|billion|trillion|times)\b|%)?")
 DATE = re.compile(r"\b(?:(\d{1,2}) )?(" + "|".join(dates.MONTHS) + r") (\d{4})\b")
 DAY = re.compile(r"\b\d{1,2} (?:" + "|".join(dates.MONTHS) + r")\b")  # "29 March": a day, not a quantity
 YEAR = re.compile(r"^(19|20)\d\d$")
@@ -42,7 +52,7 @@ class Literal:
     page: str
     line: int
     text: str
-    matches: str  # which dataset value it equals
+    matches: str | None  # which dataset value it equals, if any
 
 
 def dataset_values(data: Datasets) -> dict[float, str]:
@@ -71,8 +81,9 @@ def dataset_dates(data: Datasets) -> dict[str, str]:
     return found
 
 
-def literals(page: Page, values: dict[float, str], known_dates: dict[str, str]) -> list[Literal]:
-    found = []
+def prose_lines(page: Page) -> list[tuple[int, str]]:
+    """Each line of a page's prose with its line number, constructs and markup blanked out."""
+    out = []
     in_code = False
     for offset, line in enumerate(page.body):
         if FENCE.match(line):
@@ -83,15 +94,29 @@ def literals(page: Page, values: dict[float, str], known_dates: dict[str, str]) 
         prose = line
         for pattern in NOT_PROSE:
             prose = pattern.sub(" ", prose)
-        where = page.first_body_line + offset
+        out.append((page.first_body_line + offset, prose))
+    return out
+
+
+def is_quantity(number: str, unit: str | None) -> bool:
+    value = float(number.replace(",", ""))
+    if YEAR.match(number) and not unit:
+        return False
+    return bool(unit) or value >= SMALLEST or not value.is_integer()
+
+
+def literals(page: Page, values: dict[float, str], known_dates: dict[str, str]) -> list[Literal]:
+    """Every typed date with a month and every typed quantity on a page."""
+    found = []
+    for where, prose in prose_lines(page):
         for match in DATE.finditer(prose):
             text = " ".join(g for g in match.groups() if g)
-            if text in known_dates:
-                found.append(Literal(page.name, where, text, known_dates[text]))
+            found.append(Literal(page.name, where, text, known_dates.get(text)))
         for match in NUMBER.finditer(DAY.sub(" ", DATE.sub(" ", prose))):
-            number = float(match.group(1).replace(",", ""))
-            if number in values and not YEAR.match(match.group(1)):
-                found.append(Literal(page.name, where, match.group(1), values[number]))
+            number, unit = match.group(1), match.group(2)
+            if is_quantity(number, unit):
+                text = number + (unit or "")
+                found.append(Literal(page.name, where, text, values.get(float(number.replace(",", "")))))
     return found
 
 
@@ -102,4 +127,50 @@ def find_all(pages: list[Page], data: Datasets) -> list[Literal]:
 
 def report(found: list[Literal], root: Path) -> list[str]:
     return [f"{root.name}/{lit.page}:{lit.line}: '{lit.text}' equals {lit.matches}; insert it with {{{{…}}}}"
-            for lit in found]
+            for lit in found if lit.matches]
+
+
+class Allowed(BaseModel):
+    """A date or quantity typed on purpose, and why it is not drawn from a dataset."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    page: str = Field(pattern=r"^[a-z0-9-]+\.md$")
+    text: str = Field(min_length=1)
+    why: str = Field(min_length=10)
+
+
+def load_allowed(path: Path = ALLOW_LIST) -> tuple[list[Allowed], list[Problem]]:
+    if not path.exists():
+        return [], []
+    try:
+        doc = strip_lines(load_yaml(path)) or {}
+        return [Allowed.model_validate(item) for item in doc.get("allowed") or []], []
+    except BuildError as exc:
+        return [], exc.problems
+    except (ValidationError, AttributeError) as exc:
+        return [], [Problem(rel(path), None, f"not a valid allow list: {exc}")]
+
+
+def check(pages: list[Page], data: Datasets, allowed: list[Allowed], allow_path: Path = ALLOW_LIST) -> list[Problem]:
+    """Every typed date or quantity that is neither drawn from the data nor on the allow list, and every
+    allow-list entry that no longer matches anything (so that the list stays short and true)."""
+    problems = []
+    used: set[tuple[str, str]] = set()
+    paths = {p.name: p.path for p in pages}
+    permitted = {(a.page, a.text) for a in allowed}
+    for lit in find_all(pages, data):
+        if (lit.page, lit.text) in permitted and not lit.matches:
+            used.add((lit.page, lit.text))
+            continue
+        where = rel(paths[lit.page])
+        if lit.matches:
+            problems.append(Problem(where, lit.line, f"'{lit.text}' is typed but equals {lit.matches}: insert it "
+                                    "with {{…}}"))
+        else:
+            problems.append(Problem(where, lit.line, f"'{lit.text}' is typed: draw it from a dataset with {{{{…}}}}, "
+                                    f"or list it in {rel(allow_path)} with the reason it is typed"))
+    for item in allowed:
+        if (item.page, item.text) not in used and item.page in paths:
+            problems.append(Problem(rel(allow_path), None, f"allowed '{item.text}' on {item.page} is no longer "
+                                    "typed there: remove the entry"))
+    return problems

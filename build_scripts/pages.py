@@ -242,6 +242,10 @@ def abbreviations(data: Datasets) -> str:
     return "\n".join(lines)
 
 
+SHORT_LABELS = {"retelling": "Retelling the chapter", "framing": "Our framing", "editorial": "Our note",
+                "after-2015": "After 2015"}
+
+
 def paragraph_kind(page: Page, anchor: str, sources: list[tuple[str, int]]) -> tuple[str, str] | None:
     """What a paragraph is, for the reader's tag: a retelling (of which paragraphs), our note, or later."""
     from .schema import SECTION_TITLES
@@ -276,7 +280,8 @@ def tag_paragraph(line: str, page: Page, ctx: Context) -> str:
     kind = paragraph_kind(page, anchor, ctx.sources.get(anchor, []))
     if kind is not None:
         label = kind[1].replace('"', "'")
-        line = f'{indent}{{: #{anchor}{rest.rstrip()} data-kind="{kind[0]}" data-label="{label}" }}'
+        line = (f'{indent}{{: #{anchor}{rest.rstrip()} data-kind="{kind[0]}" data-short="{SHORT_LABELS[kind[0]]}" '
+                f'data-label="{label}" }}')
     for correction in ctx.corrections:
         if correction.page == page.name and correction.anchor == anchor:
             line += f"\n\n{indent}{errata.notice(correction, page.prefix + 'errata/#errata')}\n"
@@ -361,8 +366,25 @@ def expand_page(page: Page, ctx: Context) -> str:
     return f"---\n{front}\n---\n{body}\n\n{cite}\n{abbreviations(ctx.data)}\n"
 
 
+def require_briefs(pages: list[Page], ctx: Context) -> None:
+    """Each chapter page opens with its key points: exactly one ```brief block."""
+    for page in pages:
+        if page.chapter is None or not page.meta.get("retells"):
+            continue
+        found = [(line, start) for line, info, _, start, _ in blocks(page) if info == "brief"]
+        if len(found) != 1:
+            ctx.problems.add(rel(page.path), found[1][0] if len(found) > 1 else page.first_body_line,
+                             f"a chapter page needs exactly one ```brief block of key points (found {len(found)})")
+            continue
+        line, start = found[0]
+        before = [text for text in page.body[:start] if text.strip() and not text.startswith("# ")]
+        if before:
+            ctx.problems.add(rel(page.path), line, "the ```brief block comes first, straight after the page's title")
+
+
 def expand_all(pages: list[Page], ctx: Context) -> dict[str, str]:
     """Every page expanded, by file name; problems collect in ctx.problems."""
     ctx.pages = pages
     place_figures(pages, ctx)
+    require_briefs(pages, ctx)
     return {page.name: expand_page(page, ctx) for page in pages}

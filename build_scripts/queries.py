@@ -25,8 +25,16 @@ def holds_on(record: Any, day: dt.date) -> bool:
     return record.to is None or dates.start(record.to) > day
 
 
-def full_members_on(data: Datasets, organisation: str, day: dt.date) -> list[Any]:
-    """Membership rows of full members of `organisation` on `day`."""
+def full_members_on(data: Datasets, organisation: str, day: dt.date, partial_ok: bool = False) -> list[Any]:
+    """Membership rows of full members of `organisation` on `day`.
+
+    Refused for an organisation whose members are recorded only in part, unless the caller says it
+    words the result as partial (`partial_ok`): a list drawn from partial data must not read as complete.
+    """
+    org = data["organisations"].by_id()[organisation]
+    if org.full_members != "complete" and not partial_ok:
+        raise ValueError(f"the full members of '{organisation}' are recorded {org.full_members}ly, not completely "
+                         f"({org.members_note or 'none recorded'}): a list of them would read as complete")
     return [
         m for m in data.records("memberships")
         if m.organisation == organisation and m.status in FULL_MEMBER_STATUSES and holds_on(m, day)

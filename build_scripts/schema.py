@@ -5,9 +5,9 @@ Field descriptions here are shown on the Data page and in the published JSON Sch
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from . import dates
 
@@ -49,13 +49,17 @@ SECTION_TITLES: dict[str, str] = {
     "conclusions": "Conclusions",
 }
 
-STATUSES = ("member", "founding-member", "associate", "observer", "dialogue-partner", "partner",
-            "participant", "suspended", "candidate", "announced")
+# "frozen": a full member that has frozen its participation without leaving (Armenia in the CSTO
+# from 2024); "suspended": membership suspended by the organisation or the member (Uzbekistan, CSTO, 2012).
 Status = Literal[
-    "member", "founding-member", "associate", "observer", "dialogue-partner", "partner",
+    "member", "founding-member", "frozen", "associate", "observer", "dialogue-partner", "partner",
     "participant", "suspended", "candidate", "announced",
 ]
-FULL_MEMBER_STATUSES = ("member", "founding-member")
+STATUSES: tuple[str, ...] = get_args(Status)
+FULL_MEMBER_STATUSES = ("member", "founding-member", "frozen")
+# Which full members memberships.yaml records for an organisation: every one over its life, some
+# (members_note says which), or none. Text drawn from a partial list must say that it is partial.
+Coverage = Literal["complete", "partial", "none"]
 Domain = Literal["security", "economic", "political"]
 Unit = Literal[
     "percent", "percent-of-gdp", "usd-billion", "usd-trillion", "million-people", "people",
@@ -121,6 +125,16 @@ class Organisation(Record):
     predecessor: Id | None = None
     successor: Id | None = None
     in_chapter: bool = Field(description="Whether the chapter discusses this organisation.")
+    full_members: Coverage = Field(description="Which full members memberships.yaml records: complete (every "
+                                   "one), partial (members_note says which) or none.")
+    members_note: str | None = Field(default=None, description="For a partial list: which members are "
+                                     "recorded and why, as a phrase ('only the five BRICS countries, …').")
+
+    @model_validator(mode="after")
+    def partial_says_which(self) -> Organisation:
+        if self.full_members == "partial" and not self.members_note:
+            raise ValueError("a partial list of members needs members_note saying which members are recorded")
+        return self
 
 
 class Membership(Record):
@@ -185,10 +199,22 @@ class Role(Record):
     id: Id
     organisation: Id
     role: str = Field(min_length=1, description="The role Russia stresses there, in our words.")
-    themes: list[Id]
+    themes: list[Id] = Field(description="Identity themes the role draws on: stated by the chapter when the "
+                             "basis is 'chapter', our reading otherwise.")
+    themes_ours: list[Id] = Field(default_factory=list, description="Themes we link to a role that the chapter "
+                                  "states, where the chapter itself does not make the link.")
     basis: Literal["chapter", "our-reading"] = Field(description="Stated by the chapter, or our reading of it.")
     section: Section
     key_phrase: str | None = None
+
+    @model_validator(mode="after")
+    def links_are_told_apart(self) -> Role:
+        if self.themes_ours and self.basis != "chapter":
+            raise ValueError("themes_ours is for a role the chapter states; with basis 'our-reading' every theme "
+                             "in 'themes' is already ours")
+        if set(self.themes) & set(self.themes_ours):
+            raise ValueError("a theme is listed both as stated (themes) and as ours (themes_ours)")
+        return self
 
 
 class GlossaryEntry(Record):

@@ -438,7 +438,7 @@ def test_figure_reference_shows_a_preview_on_hover_and_focus(page: Page, base_ur
 def test_reader_sees_paragraph_tags_and_can_hide_editorial_notes(page: Page, base_url: str) -> None:
     open_page(page, base_url + "1-introduction/")
     tools = page.locator(".mv-reading-tools")
-    show = tools.get_by_role("button", name="Show what each paragraph is")
+    show = tools.get_by_role("button", name="Show where each paragraph comes from")
     show.click()
     label = page.locator("#in-p4").evaluate("p => getComputedStyle(p, '::before').content")
     assert "Retells the chapter: “Introduction”, paragraph 1" in label
@@ -503,3 +503,22 @@ def test_an_embedded_figure_comes_alive_and_requests_nothing_that_is_missing(pag
     assert failed == [] and page.console_errors == []
     assert any(u.endswith("/assets/images/favicon.png") for u in page.requests)
     assert not any(urlparse(u).path.endswith("/favicon.ico") for u in page.requests)
+
+
+def test_each_paragraphs_kind_is_in_view_without_a_click(page: Page, base_url: str) -> None:
+    """A rule down each paragraph's edge says what it is, and a label where a run of one kind starts."""
+    open_page(page, base_url + "4-discursive-space/")
+    kinds = page.evaluate("""() => [...document.querySelectorAll('.md-content p[data-kind]')].map(p => {
+        const before = getComputedStyle(p, '::before').content;
+        return [p.dataset.kind, getComputedStyle(p).borderLeftStyle, before,
+                p.previousElementSibling && p.previousElementSibling.dataset.kind || null];
+    })""")
+    seen = {kind for kind, *_ in kinds}
+    assert {"retelling", "framing"} <= seen
+    style = {"retelling": "solid", "framing": "dashed", "after-2015": "dotted"}
+    label = {"retelling": '"Retelling the chapter"', "framing": '"Our framing"', "after-2015": '"After 2015"'}
+    for kind, border, before, previous in kinds:
+        if kind == "editorial":
+            continue  # our notes are boxes titled "Editorial note"
+        assert border == style[kind]
+        assert before == (label[kind] if previous != kind else "none"), (kind, previous, before)

@@ -24,7 +24,7 @@ def replace(path: Path, old: str, new: str) -> None:
 
 def test_good_fixture_loads_every_dataset(data_dir: Path) -> None:
     data = load_all(data_dir)
-    assert len(data.records("memberships")) == 12
+    assert len(data.records("memberships")) == 16
     assert data["organisations"].by_id()["eurasec"].dissolved == "2014-12-31"
 
 
@@ -110,3 +110,34 @@ def test_missing_and_unknown_dataset_files(data_dir: Path) -> None:
     found = problems(data_dir)
     assert any("themes.yaml: dataset file is missing" in m for m in found)
     assert any("unknown dataset 'theems'" in m for m in found)
+
+
+def test_an_organisations_recorded_members_match_its_declared_coverage(data_dir: Path) -> None:
+    orgs = data_dir / "organisations.yaml"
+    orgs.write_text(orgs.read_text().replace("abbr: BRICS, founded: 2009-06-16, domain: political, in_chapter: true, "
+                                             "full_members: complete", "abbr: BRICS, founded: 2009-06-16, domain: "
+                                             "political, in_chapter: true, full_members: none"))
+    with pytest.raises(BuildError) as caught:
+        load_all(data_dir)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{orgs}:13: record 'brics': full_members is 'none', but memberships.yaml records members of it "
+        "(say 'complete' or 'partial')"]
+    orgs.write_text(orgs.read_text().replace("full_members: none", "full_members: partial"))
+    with pytest.raises(BuildError) as caught:
+        load_all(data_dir)
+    assert "a partial list of members needs members_note" in str(caught.value)
+
+
+def test_a_member_list_is_never_drawn_from_partial_data_as_if_complete(data_dir: Path) -> None:
+    from build_scripts import blocks, queries
+
+    orgs = data_dir / "organisations.yaml"
+    orgs.write_text(orgs.read_text().replace(
+        "abbr: BRICS, founded: 2009-06-16, domain: political, in_chapter: true, full_members: complete",
+        "abbr: BRICS, founded: 2009-06-16, domain: political, in_chapter: true, full_members: partial, "
+        "members_note: 'only two of the five'"))
+    data = load_all(data_dir)
+    with pytest.raises(ValueError, match="a list of them would read as complete"):
+        queries.full_members_on(data, "brics", queries.CHAPTER_DAY)
+    text = blocks.members_on(data, data["organisations"].by_id()["brics"], data["countries"].by_id())
+    assert text.startswith(". Full members recorded here on 1 July 2014 (a partial list: only two of the five): ")

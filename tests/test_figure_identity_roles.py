@@ -13,14 +13,21 @@ def test_one_row_per_role_and_theme_with_its_basis() -> None:
     data = load_all()
     fig = discover()["identity-roles"].build(data)
     roles = data.records("roles")
-    assert len(fig.rows) == sum(len(r.themes) for r in roles)
+    assert len(fig.rows) == sum(len(r.themes) + len(r.themes_ours) for r in roles)
     pairs = {(r["abbr"], r["theme"]): r for r in fig.rows}
     ecu = pairs[("ECU", "First among (regional) equals")]
     assert ecu["basis"] == "chapter" and ecu["key_phrase"] == "first among equals"
     assert pairs[("CIS", "First among (regional) equals")]["basis"] == "our reading"
-    stated = {r.organisation for r in roles if r.basis == "chapter"}
+    # a solid dot only where the chapter itself ties the theme to the institution: the SCO's link to
+    # the first-among-equals theme and BRICS's to international equal are our inferences
+    assert pairs[("SCO", "First among (regional) equals")]["basis"] == "our reading"
+    assert pairs[("BRICS", "Russia as an international equal")]["basis"] == "our reading"
+    assert pairs[("BRICS", "Great powerism")]["basis"] == "chapter"
     orgs = data["organisations"].by_id()
-    assert {r["abbr"] for r in fig.rows if r["basis"] == "chapter"} == {orgs[o].abbr for o in stated}
+    stated = {(orgs[r.organisation].abbr, t) for r in roles if r.basis == "chapter" for t in r.themes}
+    names = {t.id: t.name for t in data.records("themes")}
+    assert {(r["abbr"], r["theme"]) for r in fig.rows if r["basis"] == "chapter"} == {
+        (abbr, names[t]) for abbr, t in stated}
 
 
 def test_description_names_the_widest_institution_and_the_unused_theme() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from build_scripts import theme
@@ -77,3 +78,19 @@ def test_csv_download_neutralises_formulas(data_dir: Path, tmp_path: Path) -> No
     csv_text = (rendered.directory / "data.csv").read_text()
     assert "'=HYPERLINK(1)" in csv_text and ",=HYPERLINK" not in csv_text
     assert "\n2014," in csv_text  # numbers stay numbers
+
+
+def test_a_frozen_membership_stays_a_membership_with_its_own_mark() -> None:
+    """Armenia froze its CSTO participation in 2024 but did not leave: it stays in the column, as a ring."""
+    from build_scripts.datasets import load_all
+    from build_scripts.figures import memberships
+
+    data = load_all()
+    rows = memberships.rows_for_year(data, 2025)
+    (armenia,) = [r for r in rows if r["country"] == "ARM" and r["column"] == "CSTO"]
+    assert armenia["status"] == memberships.FROZEN
+    assert "A ring marks a member that has frozen its participation but not left: Armenia in the CSTO." in \
+        memberships.describe(rows, 2025)
+    spec = json.dumps(discover()["memberships"].build(data).chart.to_dict())
+    assert '"filled": false' in spec and "(datum.status === 'frozen')" in spec
+    assert not [r for r in memberships.rows_for_year(data, 2014) if r["status"] == memberships.FROZEN]

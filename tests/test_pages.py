@@ -55,7 +55,7 @@ def test_unknown_figure_id_names_page_and_line(data_dir: Path, content_dir: Path
     page = content_dir / "3-institutional-overlap.md"
     page.write_text(page.read_text().replace("```figure\nmemberships\n```", "```figure\nmembership\n```"))
     found = messages(data_dir, content_dir)
-    assert any(m.startswith(f"{page}:12: unknown figure 'membership'")
+    assert any(m.startswith(f"{page}:18: unknown figure 'membership'")
                for m in found)
 
 
@@ -120,3 +120,34 @@ def test_the_fold_comes_before_a_figure_below_the_first_screen_not_one_in_it() -
     assert with_fold(below).index(FOLD) == 4  # the figure is drawn as the reader nears it
     opening = [line.replace('id="fig-a"', 'id="fig-a" data-first-screen=""') for line in below]
     assert FOLD not in with_fold(opening)  # drawn at once, with everything before it
+
+
+def test_in_brief_lists_the_points_with_links_and_the_reading_time(data_dir: Path, content_dir: Path,
+                                                                  tmp_path: Path) -> None:
+    result = generate(data_dir, content_dir, tmp_path / "docs", tmp_path / "cache", only=FIXTURE_FIGURES)
+    page = result.pages["3-institutional-overlap.md"]
+    brief = page[page.index('<aside class="mv-brief"'):page.index("</aside>")]
+    assert "About 1 minute to read" in brief
+    assert re.findall(r"^- \[(.*)\]\(#(io-p\d)\)$", brief, re.M) == [
+        ("Summits came close together.", "io-p1"), ("The CIS is the widest.", "io-p2"),
+        ("A *third* point, for the count.", "io-p2")]
+    assert page.index('<aside class="mv-brief"') < page.index("{: #io-p1")
+
+
+def test_in_brief_is_required_on_chapter_pages_and_checked(data_dir: Path, content_dir: Path) -> None:
+    chapter = content_dir / "3-institutional-overlap.md"
+    text = chapter.read_text()
+    chapter.write_text(text.replace("→ #io-p1", "→ #io-p9").replace("- A *third* point, for the count. → #io-p2\n",
+                                                                    "- no arrow here\n"))
+    assert sorted(messages(data_dir, content_dir)) == [
+        f"{chapter}:10: 'In brief' has 2 point(s); it needs 3 to 5",
+        f"{chapter}:10: 'In brief' point 1 links to '#io-p9', which is not an anchor on this page",
+        f"{chapter}:10: 'In brief' point 3 must read '- text → #paragraph-id'"]
+    title = "# 3 Institutional overlap {#institutional-overlap}\n"
+    chapter.write_text(text.replace(title, title + "\nA word first. {: #io-p0 }\n"))
+    assert messages(data_dir, content_dir) == [
+        f"{chapter}:12: the ```brief block comes first, straight after the page's title"]
+    start, end = text.index("```brief"), text.index("```\n", text.index("```brief") + 3) + 4
+    chapter.write_text(text[:start] + text[end:])
+    assert messages(data_dir, content_dir) == [
+        f"{chapter}:7: a chapter page needs exactly one ```brief block of key points (found 0)"]

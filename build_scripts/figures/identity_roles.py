@@ -30,7 +30,9 @@ def build_rows(data: Datasets) -> list[dict[str, Any]]:
     rows = []
     for role in data.records("roles"):
         org = orgs[role.organisation]
-        for theme_id in sorted(role.themes, key=lambda t: themes[t].order):
+        # a link is the chapter's only when the chapter states the role and ties this theme to it
+        links = [(t, role.basis) for t in role.themes] + [(t, "our-reading") for t in role.themes_ours]
+        for theme_id, basis in sorted(links, key=lambda link: themes[link[0]].order):
             theme = themes[theme_id]
             rows.append({
                 "abbr": org.abbr,
@@ -38,8 +40,8 @@ def build_rows(data: Datasets) -> list[dict[str, Any]]:
                 "role": role.role,
                 "theme": theme.name,
                 "theme_order": theme.order,
-                "basis": "chapter" if role.basis == "chapter" else "our reading",
-                "basis_label": BASIS[role.basis],
+                "basis": "chapter" if basis == "chapter" else "our reading",
+                "basis_label": BASIS[basis],
                 "key_phrase": role.key_phrase or "",
                 "section": SECTION_TITLES[role.section],
                 "locator": role.locator,
@@ -61,7 +63,6 @@ def describe(rows: list[dict[str, Any]], institutions: list[str], theme_names: l
     common = max(len(v) for v in per_theme.values())
     common_themes = [f"‘{t}’" for t, v in per_theme.items() if len(v) == common]
     unused = [f"‘{t}’" for t, v in per_theme.items() if not v]
-    reading = [o for o in institutions if any(r["abbr"] == o and r["basis"] == "our reading" for r in rows)]
     stated = sum(r["basis"] == "chapter" for r in rows)
     parts = [
         f"A grid of the {len(theme_names)} identity themes against {len(institutions)} institutions, with "
@@ -72,9 +73,9 @@ def describe(rows: list[dict[str, Any]], institutions: list[str], theme_names: l
     ]
     if unused:
         parts.append(f"{join(unused)} {'is' if len(unused) == 1 else 'are'} linked to none of them.")
-    if reading:
-        parts.append(f"{stated} of the links are stated in the chapter; those for {join(reading)} are our reading "
-                     "of it.")
+    if stated < len(rows):
+        parts.append(f"{stated} of the {len(rows)} links are made by the chapter itself (solid dots); the other "
+                     f"{len(rows) - stated} are our reading of it (hollow dots).")
     return " ".join(parts)
 
 

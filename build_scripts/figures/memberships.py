@@ -26,6 +26,8 @@ COLUMNS: list[tuple[str, list[str]]] = [
     ("BRICS", ["brics"]),
 ]
 CUSTOMS_UNION = ("ecu", "eeu")
+NUMBER_WORDS = ["none", "one", "two", "three", "four", "five", "six"]
+FROZEN = "frozen"  # a full member whose participation is frozen (drawn as a ring)
 DEFAULT_YEAR = queries.CHAPTER_DAY.year
 YEARS = range(queries.FIRST_YEAR, queries.LAST_YEAR + 1)
 ROW_STEP = 21
@@ -75,7 +77,8 @@ def describe(rows: list[dict[str, Any]], year: int) -> str:
     parts = [
         f"A grid of {len(by_country)} countries against six organisations: a dot marks full membership on "
         f"1 July {year}.",
-        f"Russia belongs to {len(russia)} of the six ({', '.join(russia)}), more than any other country"
+        f"Russia belongs to {'all' if len(russia) == len(COLUMNS) else NUMBER_WORDS[len(russia)]} of the six "
+        f"({', '.join(russia)}), more than any other country"
         if leaders == ["Russia"] else
         f"The most memberships ({most}) are held by {', '.join(leaders)}",
     ]
@@ -84,13 +87,17 @@ def describe(rows: list[dict[str, Any]], year: int) -> str:
         parts.append(f"Customs Union members, in bold: {', '.join(union)}.")
     if single:
         parts.append(f"Countries in only one of the six: {', '.join(single)}.")
+    frozen = sorted(f"{r['country_name']} in the {r['abbr']}" for r in rows if r["status"] == FROZEN)
+    if frozen:
+        parts.append(f"A ring marks a member that has frozen its participation but not left: {', '.join(frozen)}.")
     return " ".join(parts)
 
 
 @figure(
     "memberships",
     title="Russia's overlapping institutional memberships",
-    caption="Full members of six organisations on 1 July of the chosen year; Customs Union members in bold. "
+    caption="Full members of six organisations on 1 July of the chosen year; Customs Union members in bold; a ring "
+    "marks a member that has frozen its participation without leaving. "
     "The chapter's own Figure X.1 showed mid-2014; move the year to see how the pattern formed and what came after.",
 )
 def build(data: Datasets) -> Figure:
@@ -131,19 +138,21 @@ def build(data: Datasets) -> Figure:
     header = alt.layer(head_hit, head_text).properties(width=MATRIX_WIDTH, height=HEADER_HEIGHT)
 
     grid = base.mark_rule(strokeWidth=1).encode(y=y, color=alt.value(colour("grid")))
-    dots = base.mark_circle(size=150, stroke=colour("paper"), strokeWidth=1).encode(
-        x=x_mid, y=y,
-        color=alt.condition(active, alt.value(colour("russia")), alt.value(colour("neutral"))),
-        tooltip=[
-            alt.Tooltip("country_name:N", title="Country"),
-            alt.Tooltip("organisation:N", title="Organisation"),
-            alt.Tooltip("status:N", title="Status"),
-            alt.Tooltip("from:N", title="Since"),
-            alt.Tooltip("to:N", title="Until"),
-            alt.Tooltip("source:N", title="Source"),
-        ],
-    )
-    matrix = alt.layer(grid, dots).properties(width=MATRIX_WIDTH, height=height)
+    tooltip = [
+        alt.Tooltip("country_name:N", title="Country"),
+        alt.Tooltip("organisation:N", title="Organisation"),
+        alt.Tooltip("status:N", title="Status"),
+        alt.Tooltip("from:N", title="Since"),
+        alt.Tooltip("to:N", title="Until"),
+        alt.Tooltip("source:N", title="Source"),
+    ]
+    lit = alt.condition(active, alt.value(colour("russia")), alt.value(colour("neutral")))
+    dots = base.transform_filter(alt.datum.status != FROZEN).mark_circle(
+        size=150, stroke=colour("paper"), strokeWidth=1).encode(x=x_mid, y=y, color=lit, tooltip=tooltip)
+    # a member that has frozen its participation without leaving: a ring, still in its column
+    rings = base.transform_filter(alt.datum.status == FROZEN).mark_point(
+        shape="circle", size=110, filled=False, strokeWidth=2.5).encode(x=x_mid, y=y, color=lit, tooltip=tooltip)
+    matrix = alt.layer(grid, dots, rings).properties(width=MATRIX_WIDTH, height=height)
     title = (
         alt.Chart(alt.Data(values=[{}]))
         .transform_calculate(label="'Full members on 1 July ' + year + (year > 2015 ? ' (after the chapter)' : '')")

@@ -5,7 +5,7 @@
   "use strict";
 
   var TOOLS = [
-    { key: "labels", on: "mv-show-labels", text: "Show what each paragraph is", start: false },
+    { key: "labels", on: "mv-show-labels", text: "Show where each paragraph comes from", start: false },
     { key: "editorial", on: "mv-hide-editorial", text: "Hide editorial notes", start: false },
     { key: "later", on: "mv-hide-later", text: "Hide material after 2015", start: false },
   ];
