@@ -305,9 +305,26 @@ def with_fold(lines: list[str]) -> list[str]:
         if starts_block and (content >= FOLD_CHARS or below):
             return [*lines[:n], FOLD, "", *lines[n:]]
         if titled:
-            content += len(line.strip())
+            content += screen_chars(line)
         titled = titled or line.startswith("# ")
     return lines
+
+
+LINE_CHARS = 40  # characters in one line of text on a phone
+KIND_LABEL = re.compile(r'data-kind="([a-z0-9-]+)"')
+
+
+def screen_chars(line: str) -> int:
+    """How much of a phone's screen a line of the expanded page takes, in characters of running text:
+    a short line (a list item, a label) takes a whole line, a heading about three with its margins,
+    and a tagged paragraph a line more for the label a run of one kind starts with (counted for every
+    one: an estimate that errs towards drawing more at once, never less)."""
+    text = line.strip()
+    if not text:
+        return 0
+    if text.startswith("#"):
+        return max(len(text), 3 * LINE_CHARS)
+    return max(len(text), LINE_CHARS) + (LINE_CHARS if KIND_LABEL.search(text) else 0)
 
 
 def expand_page(page: Page, ctx: Context) -> str:
