@@ -9,7 +9,7 @@ from pathlib import Path
 
 from build_scripts.paths import ROOT
 
-KEEP = ("build_scripts", "content", "data", "site_config", "anchors.json")
+KEEP = ("build_scripts", "content", "data", "site_config", "anchors.json", "typed-values.yaml")
 
 
 def test_new_figure_works_at_once(tmp_path: Path) -> None:
