@@ -38,6 +38,7 @@ def esc(text: Any) -> str:
 def glossary(data: Datasets, prefix: str) -> str:
     orgs = data["organisations"].by_id()
     countries = data["countries"].by_id()
+    events = data["events"].by_id()
     out = []
     entries = sorted(data.records("glossary"), key=lambda g: (g.kind != "abbreviation", g.term.lower()))
     for kind, heading in (("abbreviation", "Abbreviations"), ("concept", "Key concepts")):
@@ -53,6 +54,8 @@ def glossary(data: Datasets, prefix: str) -> str:
                     life += f"; dissolved {dates.display(org.dissolved)}"
                 life += members_on(data, org, countries)
                 out.append(f"{esc(life)}.\n")
+            if g.event and g.event in events:
+                out.append(f"{esc('Created ' + dates.display(events[g.event].date))}.\n")
             if g.treated_in:
                 out.append(f"[Where the essay treats it]({g.treated_in})\n")
     return "\n".join(out)

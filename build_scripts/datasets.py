@@ -201,6 +201,7 @@ def check_references(data: Datasets, problems: Problems) -> None:
 
     # field name -> which id pool it must point into
     refs = {"source": ("sources", "source"), "organisation": ("organisations", "organisation"),
+            "event": ("events", "event"),
             "country": ("countries", "country"), "predecessor": ("organisations", "organisation"),
             "successor": ("organisations", "organisation"), "entity": ("entities", "country or organisation")}
     list_refs = {"organisations": ("organisations", "organisation"), "countries": ("countries", "country"),

@@ -226,6 +226,8 @@ class GlossaryEntry(Record):
     treated_in: str | None = Field(default=None, pattern=r"^[a-z0-9-]+\.md(#[a-z0-9-]+)?$",
                                    description="Page (and anchor) where the essay treats it.")
     organisation: Id | None = Field(default=None, description="Organisation whose founding and members to show.")
+    event: Id | None = Field(default=None, description="Event that created it, for a body that is not an "
+                             "organisation of its own (its date is shown).")
 
 
 class DatasetFile(BaseModel):

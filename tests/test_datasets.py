@@ -141,3 +141,13 @@ def test_a_member_list_is_never_drawn_from_partial_data_as_if_complete(data_dir:
         queries.full_members_on(data, "brics", queries.CHAPTER_DAY)
     text = blocks.members_on(data, data["organisations"].by_id()["brics"], data["countries"].by_id())
     assert text.startswith(". Full members recorded here on 1 July 2014 (a partial list: only two of the five): ")
+
+
+def test_the_glossary_dates_a_body_by_the_event_that_created_it() -> None:
+    """The CSTO's rapid reaction force dates from 2009, not from the CSTO's founding in 2002."""
+    from build_scripts import blocks
+
+    text = blocks.glossary(load_all(), "")
+    entry = text[text.index("{#gl-crrf}"):]
+    entry = entry[:entry.index("###")]
+    assert "Created 4 February 2009." in entry and "Founded" not in entry
