@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .citations import page_path
-from .errors import Problem
-from .pages import FENCE, Page
-from .paths import ROOT, rel
+from build_scripts.citations import page_path
+from build_scripts.errors import Problem
+from build_scripts.pages import FENCE, Page
+from build_scripts.paths import ROOT, rel
 
 REGISTRY = ROOT / "anchors.json"
 HEADING_ID = re.compile(r"^#{1,6} .*\{[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")

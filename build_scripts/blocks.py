@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from . import dates, errata, queries, references
-from .datasets import Datasets
-from .paths import rel
-from .schema import MODELS, SECTION_TITLES
+from build_scripts import dates, errata, queries, references
+from build_scripts.datasets import Datasets
+from build_scripts.paths import rel
+from build_scripts.schema import MODELS, SECTION_TITLES
 
 if TYPE_CHECKING:
-    from .pages import Context, Page
+    from build_scripts.pages import Context, Page
 
 
 # Characters that could start Markdown (emphasis, links, code, attribute lists, table cells,
@@ -147,8 +147,8 @@ WORDS_PER_MINUTE = 200
 
 def reading_minutes(page: Page) -> int:
     """Minutes to read a page's prose (paragraphs and notes, not figures or tables) at an unhurried pace."""
-    from .anchors import anchors
-    from .wordcount import words
+    from build_scripts.anchors import anchors
+    from build_scripts.wordcount import words
 
     total = sum(words(a.text) for a in anchors(page)[0] if not a.text.startswith("#") and a.id != f"fig-{a.text}")
     return max(1, round(total / WORDS_PER_MINUTE))
@@ -156,8 +156,8 @@ def reading_minutes(page: Page) -> int:
 
 def brief(ctx: Context, page: Page, argument: str) -> str:
     """The page's key points, each linking to the paragraph that develops it, with the reading time."""
-    from .anchors import anchors
-    from .pages import expand_inline
+    from build_scripts.anchors import anchors
+    from build_scripts.pages import expand_inline
 
     line = next((n for n, _, body, _, _ in _fences(page) if "\n".join(body) == argument), None)
     where = rel(page.path)
@@ -187,7 +187,7 @@ def brief(ctx: Context, page: Page, argument: str) -> str:
 
 
 def _fences(page: Page) -> list[tuple[int, str, list[str], int, int]]:
-    from .pages import blocks as fenced_blocks
+    from build_scripts.pages import blocks as fenced_blocks
 
     return fenced_blocks(page)
 

@@ -14,14 +14,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import anchors, docs_tree, editions, errata, literals, printpage, sharing, traceability
-from .datasets import Datasets, load_all
-from .errors import BuildError, Problem
-from .figures import discover
-from .pages import Context, Page, abbreviations, expand_all, read_pages
-from .paths import CACHE, CONTENT, DATA, DOCS, ROOT, SITE
-from .postbuild import apply_csp
-from .render import render_all
+from build_scripts import anchors, docs_tree, editions, errata, literals, printpage, sharing, traceability
+from build_scripts.datasets import Datasets, load_all
+from build_scripts.errors import BuildError, Problem
+from build_scripts.figures import discover
+from build_scripts.pages import Context, Page, abbreviations, expand_all, read_pages
+from build_scripts.paths import CACHE, CONTENT, DATA, DOCS, ROOT, SITE
+from build_scripts.postbuild import apply_csp
+from build_scripts.render import render_all
 
 
 @dataclass

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import build
-from .datasets import Datasets, load_what_loads
-from .errors import Problems
-from .figures import discover
-from .pages import CITATION, FIGURE_REF, Context, Page, blocks, place_figures, read_pages
-from .paths import CONTENT, DATA, rel
-from .schema import MODELS
-from .values import INLINE, parse, resolve
+from build_scripts import build
+from build_scripts.datasets import Datasets, load_what_loads
+from build_scripts.errors import Problems
+from build_scripts.figures import discover
+from build_scripts.pages import CITATION, FIGURE_REF, Context, Page, blocks, place_figures, read_pages
+from build_scripts.paths import CONTENT, DATA, rel
+from build_scripts.schema import MODELS
+from build_scripts.values import INLINE, parse, resolve
 
 
 def check_all(data_dir: Path = DATA, content_dir: Path = CONTENT, only: set[str] | None = None) -> Context:

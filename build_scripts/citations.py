@@ -20,9 +20,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import dates
-from .paths import SITE_CONFIG
-from .yamlload import load_yaml, strip_lines
+from build_scripts import dates
+from build_scripts.paths import SITE_CONFIG
+from build_scripts.yamlload import load_yaml, strip_lines
 
 AUTHOR = "Multivector Project"
 # Zotero's Embedded Metadata translator splits "Multivector Project" into a first and a last name;

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from . import citations, editions
-from .paths import ROOT
+from build_scripts import citations, editions
+from build_scripts.paths import ROOT
 
 
 def last_updated(path: Path, fallback: dt.date) -> dt.date:

@@ -9,10 +9,10 @@ import sys
 import time
 from pathlib import Path
 
-from . import anchors, build, checks, links, new_figure, publish, schemas, wordcount
-from .errors import BuildError
-from .pages import read_pages
-from .paths import CONTENT, DATA, ROOT, SITE, SITE_CONFIG
+from build_scripts import anchors, build, checks, links, new_figure, publish, schemas, wordcount
+from build_scripts.errors import BuildError
+from build_scripts.pages import read_pages
+from build_scripts.paths import CONTENT, DATA, ROOT, SITE, SITE_CONFIG
 
 WATCHED = (DATA, CONTENT, ROOT / "build_scripts", SITE_CONFIG)
 

@@ -13,11 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import dates
-from .errors import BuildError, Problems, did_you_mean
-from .paths import DATA, rel
-from .schema import MODELS, DatasetFile
-from .yamlload import LINE, LINES, load_yaml, strip_lines
+from build_scripts import dates
+from build_scripts.errors import BuildError, Problems, did_you_mean
+from build_scripts.paths import DATA, rel
+from build_scripts.schema import MODELS, DatasetFile
+from build_scripts.yamlload import LINE, LINES, load_yaml, strip_lines
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,13 @@ import json
 import shutil
 from pathlib import Path
 
-from . import schemas, theme
-from .datasets import Datasets
-from .paths import DOCS, SITE_CONFIG
-from .render import Rendered
-from .schema import MODELS
-from .tables import to_csv, to_json
-from .vendor import vendor_files
+from build_scripts import schemas, theme
+from build_scripts.datasets import Datasets
+from build_scripts.paths import DOCS, SITE_CONFIG
+from build_scripts.render import Rendered
+from build_scripts.schema import MODELS
+from build_scripts.tables import to_csv, to_json
+from build_scripts.vendor import vendor_files
 
 FIGURE_FILES = ("spec.vl.json", "spec.vg.json", "chart.svg", "chart-dark.svg", "chart.png", "data.csv", "data.json")
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import citations
-from .paths import ROOT
+from build_scripts import citations
+from build_scripts.paths import ROOT
 
 TAG = re.compile(r"^v(\d+)\.(\d+)\.(\d+)$")
 PDF_ENV = "MULTIVECTOR_PDF"  # set by `publish`, which prints each edition to PDF: only then do pages link it

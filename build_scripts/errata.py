@@ -9,10 +9,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import dates
-from .errors import BuildError, Problem
-from .paths import SITE_CONFIG, rel
-from .yamlload import load_yaml, strip_lines
+from build_scripts import dates
+from build_scripts.errors import BuildError, Problem
+from build_scripts.paths import SITE_CONFIG, rel
+from build_scripts.yamlload import load_yaml, strip_lines
 
 ERRATA = SITE_CONFIG / "errata.yaml"
 

@@ -6,9 +6,9 @@ import html
 import json
 from typing import Any
 
-from . import citations, references
-from .datasets import Datasets
-from .render import Rendered
+from build_scripts import citations, references
+from build_scripts.datasets import Datasets
+from build_scripts.render import Rendered
 
 
 def cell(value: Any) -> str:

@@ -20,13 +20,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import dates
-from .datasets import Datasets
-from .errors import BuildError, Problem
-from .pages import FENCE, Page
-from .paths import ROOT, rel
-from .values import INLINE
-from .yamlload import load_yaml, strip_lines
+from build_scripts import dates
+from build_scripts.datasets import Datasets
+from build_scripts.errors import BuildError, Problem
+from build_scripts.pages import FENCE, Page
+from build_scripts.paths import ROOT, rel
+from build_scripts.values import INLINE
+from build_scripts.yamlload import load_yaml, strip_lines
 
 ALLOW_LIST = ROOT / "typed-values.yaml"
 

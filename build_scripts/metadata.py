@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import citations, dates
-from .datasets import Datasets
+from build_scripts import citations, dates
+from build_scripts.datasets import Datasets
 
 SOURCE_CHAPTER = "chatterje-doody-2015"
 CARD_WIDTH, CARD_HEIGHT = 1200, 630  # each page's preview card (og:image)

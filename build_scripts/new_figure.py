@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .paths import ROOT
+from build_scripts.paths import ROOT
 
 MODULE = '''"""{title}."""
 
@@ -19,10 +19,10 @@ from collections import Counter
 
 import altair as alt
 
-from ..datasets import Datasets
-from ..schema import SECTION_TITLES
-from ..theme import WIDTH, colour
-from . import Column, Figure, figure
+from datasets import Datasets
+from schema import SECTION_TITLES
+from theme import WIDTH, colour
+from build_scripts import Column, Figure, figure
 
 
 @figure("{fid}", title="{title}", caption="A new figure: replace this caption with what the figure shows.")

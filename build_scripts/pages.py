@@ -16,16 +16,16 @@ from typing import Any
 
 import yaml
 
-from . import citations, citeblock, editions, errata, metadata, references
-from .blocks import esc
-from .datasets import Datasets
-from .errors import BuildError, Problem, Problems
-from .figures import FigureDef
-from .paths import CONTENT, rel
-from .render import Rendered
-from .values import INLINE, parse, resolve
-from .yamlload import MAX_PAGE_BYTES, read_text, strip_lines
-from .yamlload import parse as parse_yaml
+from build_scripts import citations, citeblock, editions, errata, metadata, references
+from build_scripts.blocks import esc
+from build_scripts.datasets import Datasets
+from build_scripts.errors import BuildError, Problem, Problems
+from build_scripts.figures import FigureDef
+from build_scripts.paths import CONTENT, rel
+from build_scripts.render import Rendered
+from build_scripts.values import INLINE, parse, resolve
+from build_scripts.yamlload import MAX_PAGE_BYTES, read_text, strip_lines
+from build_scripts.yamlload import parse as parse_yaml
 
 FENCE = re.compile(r"^(```|~~~)\s*([A-Za-z0-9_-]*)\s*$")
 CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
@@ -225,7 +225,7 @@ def expand_inline(text: str, page: Page, line: int, ctx: Context) -> str:
 
 def retells_note(page: Page, data: Datasets) -> str:
     """The line under a chapter's title naming the part of the source it retells."""
-    from .schema import SECTION_TITLES
+    from build_scripts.schema import SECTION_TITLES
 
     section = page.meta.get("retells")
     source = data["sources"].by_id().get("chatterje-doody-2015")
@@ -250,7 +250,7 @@ SHORT_LABELS = {"retelling": "Retelling the chapter", "framing": "Our framing", 
 
 def paragraph_kind(page: Page, anchor: str, sources: list[tuple[str, int]]) -> tuple[str, str] | None:
     """What a paragraph is, for the reader's tag: a retelling (of which paragraphs), our note, or later."""
-    from .schema import SECTION_TITLES
+    from build_scripts.schema import SECTION_TITLES
 
     if EDITORIAL_ID.search(anchor):
         return "editorial", "Editorial note: ours, not the chapter's"
@@ -331,8 +331,8 @@ def screen_chars(line: str) -> int:
 
 def expand_page(page: Page, ctx: Context) -> str:
     """The page with every construct expanded, as Markdown for MkDocs."""
-    from .blocks import BLOCKS
-    from .figure_html import figure_html
+    from build_scripts.blocks import BLOCKS
+    from build_scripts.figure_html import figure_html
 
     out: list[str] = []
     fenced = {start: (line, info, body, end) for line, info, body, start, end in blocks(page)}

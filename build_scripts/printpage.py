@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
-from . import citations, citeblock, metadata
-from .datasets import Datasets
-from .pages import Page
+from build_scripts import citations, citeblock, metadata
+from build_scripts.datasets import Datasets
+from build_scripts.pages import Page
 
 NAME = "print.md"
 TITLE = "The whole essay, for printing"

@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import build, citations, editions, pdf
-from .editions import Version
-from .errors import BuildError, Problem
-from .paths import BUILD, CACHE, NODE_MODULES, ROOT, SITE
+from build_scripts import build, citations, editions, pdf
+from build_scripts.editions import Version
+from build_scripts.errors import BuildError, Problem
+from build_scripts.paths import BUILD, CACHE, NODE_MODULES, ROOT, SITE
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import dates
-from .datasets import Datasets
-from .schema import FULL_MEMBER_STATUSES
+from build_scripts import dates
+from build_scripts.datasets import Datasets
+from build_scripts.schema import FULL_MEMBER_STATUSES
 
 CHAPTER_DAY = dt.date(2014, 7, 1)  # "mid-2014": the chapter's moment
 YEAR_DAY = (7, 1)  # the year control shows 1 July of each year

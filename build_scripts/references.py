@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import dates
+from build_scripts import dates
 
 
 def _names(people: list[Any]) -> list[str]:

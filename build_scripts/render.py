@@ -20,11 +20,11 @@ from typing import Any
 
 import vl_convert as vlc
 
-from . import theme
-from .datasets import Datasets
-from .figures import Figure, FigureDef, discover
-from .paths import CACHE
-from .tables import to_csv, to_json
+from build_scripts import theme
+from build_scripts.datasets import Datasets
+from build_scripts.figures import Figure, FigureDef, discover
+from build_scripts.paths import CACHE
+from build_scripts.tables import to_csv, to_json
 
 HERE = Path(__file__).resolve().parent
 # modules every figure builds on: a change to any of them invalidates every cached figure

@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .paths import DATA, ROOT
-from .schema import MODELS
+from build_scripts.paths import DATA, ROOT
+from build_scripts.schema import MODELS
 
 FOLDER = ROOT / "schemas"
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"

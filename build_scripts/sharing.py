@@ -14,12 +14,12 @@ from pathlib import Path
 import vl_convert as vlc
 from markupsafe import Markup
 
-from . import citations, citeblock, metadata, templating
-from .figure_html import figure_html
-from .metadata import CARD_HEIGHT, CARD_WIDTH
-from .pages import Context, Page, Placement
-from .paths import CACHE
-from .render import Rendered
+from build_scripts import citations, citeblock, metadata, templating
+from build_scripts.figure_html import figure_html
+from build_scripts.metadata import CARD_HEIGHT, CARD_WIDTH
+from build_scripts.pages import Context, Page, Placement
+from build_scripts.paths import CACHE
+from build_scripts.render import Rendered
 
 INK, PAPER, ACCENT = "#1b1e23", "#ffffff", "#1f4e8c"
 FONT = "Helvetica, Arial, sans-serif"

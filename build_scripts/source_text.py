@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import ROOT
+from build_scripts.paths import ROOT
 
 CHAPTER = ROOT.parent / "shared" / "source" / "chapter.txt"
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import jinja2
 
-from .paths import ROOT, SITE_CONFIG
+from build_scripts.paths import ROOT, SITE_CONFIG
 
 TEMPLATES = ROOT / "build_scripts" / "templates"
 

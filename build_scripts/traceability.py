@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import source_text
-from .anchors import Anchor, anchors
-from .errors import BuildError, Problem
-from .pages import Page, read_pages
-from .paths import ROOT, rel
-from .source_text import CHAPTER, SourceParagraph
-from .yamlload import LINE, LINES, load_yaml
+from build_scripts import source_text
+from build_scripts.anchors import Anchor, anchors
+from build_scripts.errors import BuildError, Problem
+from build_scripts.pages import Page, read_pages
+from build_scripts.paths import ROOT, rel
+from build_scripts.source_text import CHAPTER, SourceParagraph
+from build_scripts.yamlload import LINE, LINES, load_yaml
 
 MAP = ROOT / "traceability.yaml"
 OPENING_WORDS = 6  # enough to recognise a paragraph, too few to copy it

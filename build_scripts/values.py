@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import dates
-from .datasets import Datasets
-from .errors import did_you_mean
-from .schema import MODELS
+from build_scripts import dates
+from build_scripts.datasets import Datasets
+from build_scripts.errors import did_you_mean
+from build_scripts.schema import MODELS
 
 INLINE = re.compile(r"\{\{\s*([a-z]+):([A-Za-z0-9-]+)(?:\.([a-z_]+))?(?:\|([a-z]+))?\s*\}\}")
 FORMATS = ("year", "plain")

@@ -11,8 +11,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from .errors import BuildError, Problem
-from .paths import CACHE, NODE_MODULES, ROOT
+from build_scripts.errors import BuildError, Problem
+from build_scripts.paths import CACHE, NODE_MODULES, ROOT
 
 INTERPRETER_ENTRY = (
     "import { expressionInterpreter } from 'vega-interpreter';\n"

@@ -11,9 +11,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from . import traceability
-from .anchors import anchors
-from .pages import Page, paragraph_kind, read_pages
+from build_scripts import traceability
+from build_scripts.anchors import anchors
+from build_scripts.pages import Page, paragraph_kind, read_pages
 
 BUDGET = 3400  # retelling + framing on the six chapter pages together
 KINDS = ("retelling", "framing", "editorial", "after-2015", "other")

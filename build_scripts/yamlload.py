@@ -19,8 +19,8 @@ from typing import Any
 
 import yaml
 
-from .errors import BuildError, Problem
-from .paths import rel
+from build_scripts.errors import BuildError, Problem
+from build_scripts.paths import rel
 
 LINE = "__line__"  # line of the mapping itself
 LINES = "__lines__"  # line of each key in the mapping

@@ -14,7 +14,7 @@ from typing import Any
 
 import altair as alt
 
-from ..datasets import Datasets
+from build_scripts.datasets import Datasets
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from typing import Any
 
 import altair as alt
 
-from ..datasets import Datasets
-from ..theme import WIDTH, colour
-from ..values import format_number
-from . import Column, Figure, figure
+from build_scripts.datasets import Datasets
+from build_scripts.figures import Column, Figure, figure
+from build_scripts.theme import WIDTH, colour
+from build_scripts.values import format_number
 
 COUNTRIES = [("KAZ", "china-loan-kazakhstan"), ("RUS", "china-loan-russia")]  # the chapter's order
 LOANS = "china-loan"  # single loans: stacked into one bar per country

@@ -11,10 +11,10 @@ from typing import Any
 
 import altair as alt
 
-from ..datasets import Datasets
-from ..theme import WIDTH, colour
-from ..values import format_number, format_quantity
-from . import Column, Figure, figure
+from build_scripts.datasets import Datasets
+from build_scripts.figures import Column, Figure, figure
+from build_scripts.theme import WIDTH, colour
+from build_scripts.values import format_number, format_quantity
 
 SIZE_CLAIMS = [("ecu-population", "people"), ("ecu-gdp", "combined GDP"), ("ecu-goods-turnover", "trade in goods")]
 WHOLE = 100  # a share of the whole, in per cent

@@ -11,10 +11,10 @@ from typing import Any
 
 import altair as alt
 
-from ..datasets import Datasets
-from ..schema import SECTION_TITLES
-from ..theme import WIDTH, colour
-from . import Column, Figure, figure, lit_when_hovered
+from build_scripts.datasets import Datasets
+from build_scripts.figures import Column, Figure, figure, lit_when_hovered
+from build_scripts.schema import SECTION_TITLES
+from build_scripts.theme import WIDTH, colour
 
 BASIS = {"chapter": "stated in the chapter", "our-reading": "our reading"}
 LABEL_WIDTH = 124

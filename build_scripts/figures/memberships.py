@@ -11,10 +11,10 @@ from typing import Any
 
 import altair as alt
 
-from .. import dates, queries
-from ..datasets import Datasets
-from ..theme import WIDTH, colour
-from . import Column, Figure, figure, lit_when_hovered
+from build_scripts import dates, queries
+from build_scripts.datasets import Datasets
+from build_scripts.figures import Column, Figure, figure, lit_when_hovered
+from build_scripts.theme import WIDTH, colour
 
 # Each column follows one line of institutions through time (predecessor -> successor).
 COLUMNS: list[tuple[str, list[str]]] = [

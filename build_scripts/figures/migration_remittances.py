@@ -12,11 +12,11 @@ from typing import Any
 
 import altair as alt
 
-from .. import dates, references
-from ..datasets import Datasets
-from ..theme import WIDTH, colour
-from ..values import format_number
-from . import Column, Figure, figure
+from build_scripts import dates, references
+from build_scripts.datasets import Datasets
+from build_scripts.figures import Column, Figure, figure
+from build_scripts.theme import WIDTH, colour
+from build_scripts.values import format_number
 
 SHARE_CLAIM = "tajik-kyrgyz-migrant-share"
 MAIN, OTHER = "remittances-gdp", "remittances-gdp-ebrd"

@@ -12,11 +12,11 @@ from typing import Any
 
 import altair as alt
 
-from .. import dates, queries
-from ..datasets import Datasets
-from ..schema import SECTION_TITLES
-from ..theme import WIDTH, colour
-from . import Column, Figure, figure
+from build_scripts import dates, queries
+from build_scripts.datasets import Datasets
+from build_scripts.figures import Column, Figure, figure
+from build_scripts.schema import SECTION_TITLES
+from build_scripts.theme import WIDTH, colour
 
 DOMAINS = ["security", "economic", "political"]
 TOP, BOTTOM = queries.FIRST_YEAR, queries.LAST_YEAR + 1  # the plot runs from 1 January 1991 to the end of 2025

@@ -11,10 +11,10 @@ from typing import Any
 
 import altair as alt
 
-from ..datasets import Datasets
-from ..theme import WIDTH, colour
-from ..values import format_number
-from . import Column, Figure, figure
+from build_scripts.datasets import Datasets
+from build_scripts.figures import Column, Figure, figure
+from build_scripts.theme import WIDTH, colour
+from build_scripts.values import format_number
 
 INSTITUTIONS = [("imf", "IMF", "imf-voting-shift"), ("world-bank", "World Bank", "world-bank-voting-shift")]
 # The outside figures for the size of the shift, in the order drawn: id -> (row label, qualifier)
