@@ -18,9 +18,9 @@ from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_scripts import build
-from build_scripts.localserver import serve
+from build_scripts import pipeline
 from build_scripts.paths import CONTENT, DATA
+from build_scripts.publish.local_server import serve
 from tests.conftest import CHROMIUM
 
 PAGES = {"figure page": "3-institutional-overlap/", "text page": "about/"}
@@ -28,8 +28,8 @@ PAGES = {"figure page": "3-institutional-overlap/", "text page": "about/"}
 
 def timed_build(data: Path, docs: Path, cache: Path, site: Path) -> tuple[float, list[str]]:
     start = time.perf_counter()
-    result = build.generate(data, CONTENT, docs, cache)
-    build.mkdocs_build(docs, site)
+    result = pipeline.generate(data, CONTENT, docs, cache)
+    pipeline.mkdocs_build(docs, site)
     return time.perf_counter() - start, result.rendered_fresh
 
 

@@ -1,6 +1,6 @@
 """`make check`: every problem in data and content at once, even when some datasets do not load.
 
-With clean data this is `build.check`. When a dataset has problems, the figures cannot be built and
+With clean data this is `pipeline.check`. When a dataset has problems, the figures cannot be built and
 the pages cannot be expanded, but the content is still checked as far as the data allows: front
 matter, figure placement and figure references, and inline values and citations that point into
 datasets without problems of their own (a construct naming a broken dataset is skipped, not
@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_scripts import build
-from build_scripts.datasets import Datasets, load_what_loads
+from build_scripts import pipeline
+from build_scripts.data.datasets import Datasets, load_what_loads
+from build_scripts.data.models import MODELS
 from build_scripts.errors import Problems
-from build_scripts.figures import discover
-from build_scripts.pages import CITATION, FIGURE_REF, Context, Page, blocks, place_figures, read_pages
+from build_scripts.figures.registry import discover
+from build_scripts.pages.context import Context
+from build_scripts.pages.expand import place_figures
+from build_scripts.pages.inline import CITATION, FIGURE_REF, INLINE, parse, resolve
+from build_scripts.pages.markdown import blocks
+from build_scripts.pages.read import Page, read_pages
 from build_scripts.paths import CONTENT, DATA, rel
-from build_scripts.schema import MODELS
-from build_scripts.values import INLINE, parse, resolve
 
 
 def check_all(data_dir: Path = DATA, content_dir: Path = CONTENT, only: set[str] | None = None) -> Context:
@@ -26,7 +29,7 @@ def check_all(data_dir: Path = DATA, content_dir: Path = CONTENT, only: set[str]
     problems = Problems()
     data = load_what_loads(data_dir, problems)
     if not problems.items:
-        return build.check(data_dir, content_dir, only)
+        return pipeline.check(data_dir, content_dir, only)
     ctx = Context(data=data, figures={k: v for k, v in discover().items() if only is None or k in only},
                   problems=problems)
     pages = read_pages(content_dir, problems)

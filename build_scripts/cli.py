@@ -9,10 +9,16 @@ import sys
 import time
 from pathlib import Path
 
-from build_scripts import anchors, build, checks, links, new_figure, publish, schemas, wordcount
+from build_scripts import checks, pipeline
+from build_scripts.data import json_schemas
+from build_scripts.editions import anchors
 from build_scripts.errors import BuildError
-from build_scripts.pages import read_pages
+from build_scripts.figures import new_figure
+from build_scripts.pages import word_count
+from build_scripts.pages.read import read_pages
 from build_scripts.paths import CONTENT, DATA, ROOT, SITE, SITE_CONFIG
+from build_scripts.publish import all_editions
+from build_scripts.site import links
 
 WATCHED = (DATA, CONTENT, ROOT / "build_scripts", SITE_CONFIG)
 
@@ -95,15 +101,15 @@ def main(argv: list[str] | None = None) -> int:
                   f"{len(ctx.data.items)} datasets, {len(ctx.placements)} figures placed: no problems")
         elif args.command == "docs":
             start = time.perf_counter()
-            result = build.generate()
+            result = pipeline.generate()
             print(f"docs: {len(result.written)} file(s) written, figures rendered: "
                   f"{', '.join(result.rendered_fresh) or 'none (all cached)'} "
                   f"({time.perf_counter() - start:.1f} s)")
         elif args.command == "build":
-            print(f"build: site/ written in {build.build():.1f} s")
+            print(f"build: site/ written in {pipeline.build():.1f} s")
         elif args.command == "publish":
             start = time.perf_counter()
-            made = publish.publish()
+            made = all_editions.publish()
             print(f"publish: site/ written in {time.perf_counter() - start:.1f} s with editions " + "; ".join(made))
         elif args.command == "new-figure":
             try:
@@ -113,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print("new-figure: wrote " + ", ".join(str(p.relative_to(ROOT)) for p in touched))
         elif args.command == "schemas":
-            changed = schemas.write()
+            changed = json_schemas.write()
             print(f"schemas: {len(changed)} file(s) updated" + (": " + ", ".join(changed) if changed else ""))
         elif args.command == "anchors":
             pages = read_pages(CONTENT)
@@ -127,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "links":
             return check_links(args.site.resolve(), args.site_url)
         elif args.command == "words":
-            print(wordcount.report())
+            print(word_count.report())
         elif args.command == "serve":
             return serve(args.address)
     except BuildError as exc:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import build
-from build_scripts.localserver import serve
+from build_scripts import pipeline
 from build_scripts.paths import ROOT
-from build_scripts.pdf import CHROMIUM, CHROMIUM_FLAGS
+from build_scripts.publish.local_server import serve
+from build_scripts.publish.pdf import CHROMIUM, CHROMIUM_FLAGS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -60,8 +60,8 @@ def site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
     docs = root / "docs"
     os.environ["SITE_URL"] = site_url  # citations in the pages and MkDocs' own URLs both use it
     try:
-        build.generate(docs=docs)
-        build.mkdocs_build(docs=docs, site=root / "site")
+        pipeline.generate(docs=docs)
+        pipeline.mkdocs_build(docs=docs, site=root / "site")
     finally:
         del os.environ["SITE_URL"]
     return root / "site"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from build_scripts import anchors, build
-from build_scripts.pages import read_pages
+from build_scripts import pipeline
+from build_scripts.editions import anchors
+from build_scripts.pages.read import read_pages
 from build_scripts.paths import CONTENT, ROOT
 
 
@@ -58,7 +59,7 @@ def test_ids_are_unique_across_the_site(tmp_path: Path) -> None:
 
 def test_checking_never_writes_the_registry() -> None:
     before = (ROOT / "anchors.json").read_bytes()
-    build.check()
+    pipeline.check()
     assert (ROOT / "anchors.json").read_bytes() == before
 
 

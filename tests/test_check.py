@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.checks import check_all
-from build_scripts.datasets import load_all
+from build_scripts.data.datasets import load_all
 from build_scripts.errors import BuildError, did_you_mean
 from build_scripts.paths import ROOT
 

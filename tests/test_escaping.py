@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.build import generate
+from build_scripts.data.tables import safe_cell, to_csv
 from build_scripts.paths import ROOT
-from build_scripts.tables import safe_cell, to_csv
+from build_scripts.pipeline import generate
 
 from .conftest import FIXTURES
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import links
 from build_scripts.paths import ROOT
+from build_scripts.site import links
 
 SITE_URL = "https://example.github.io/sub/"  # the tiny site is built for a project subpath
 

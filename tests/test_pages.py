@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.build import check, generate
 from build_scripts.errors import BuildError
-from build_scripts.pages import FOLD, FOLD_CHARS, with_fold
+from build_scripts.pages.fold import FOLD, FOLD_CHARS, with_fold
+from build_scripts.pipeline import check, generate
 
 FIXTURE_FIGURES = {"memberships"}  # the fixture data and pages hold only this figure's data
 

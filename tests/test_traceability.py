@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import source_text, traceability
-from build_scripts.pages import read_pages
-from build_scripts.source_text import CHAPTER
+from build_scripts.editions import source_text, traceability
+from build_scripts.editions.source_text import CHAPTER
+from build_scripts.pages.read import read_pages
 
 needs_chapter = pytest.mark.skipif(
     not CHAPTER.exists(), reason=f"the source chapter is not here ({CHAPTER}): the map cannot be checked against it")
 
-# Verified by reading the split (`python -m build_scripts.source_text`) against the chapter.
+# Verified by reading the split (`python -m build_scripts.editions.source_text`) against the chapter.
 COUNTS = {"abstract": 1, "introduction": 3, "elite-discourse": 6, "institutional-overlap": 3,
           "discursive-space": 6, "geopolitical-reality": 7, "conclusions": 5}
 

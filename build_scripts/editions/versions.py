@@ -1,0 +1,100 @@
+"""Editions: every minor version of the essay stays published at its own address, v/<major>.<minor>/.
+
+A release is a git tag v<major>.<minor>.<patch>; an edition is the newest release of a minor version
+(patch releases carry corrections and replace the edition's text at the same address). The anchor
+registry each release froze (anchors.json at its tag) holds a hash of every paragraph's text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from build_scripts.cite import addresses
+from build_scripts.paths import ROOT
+
+TAG = re.compile(r"^v(\d+)\.(\d+)\.(\d+)$")
+
+
+PDF_ENV = "MULTIVECTOR_PDF"  # set by `publish`, which prints each edition to PDF: only then do pages link it
+
+
+@dataclass(frozen=True, order=True)
+class Version:
+    major: int
+    minor: int
+    patch: int
+
+    @classmethod
+    def parse(cls, text: str) -> Version:
+        match = TAG.match(text if text.startswith("v") else "v" + text)
+        if not match:
+            raise ValueError(f"not a version of the form 1.2.3: {text!r}")
+        return cls(*(int(part) for part in match.groups()))
+
+    @property
+    def edition(self) -> str:
+        """The edition's name: '1.0' for every 1.0.x release."""
+        return f"{self.major}.{self.minor}"
+
+    @property
+    def tag(self) -> str:
+        return f"v{self.major}.{self.minor}.{self.patch}"
+
+    @property
+    def path(self) -> str:
+        """Where the edition lives below the site's root."""
+        return f"v/{self.edition}/"
+
+
+def git(args: list[str], root: Path = ROOT) -> str | None:
+    """A git command's output, or None where there is no repository or the command fails."""
+    try:
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def released(root: Path = ROOT) -> list[Version]:
+    """The editions released so far: the newest tagged patch of each minor version, oldest first."""
+    newest: dict[tuple[int, int], Version] = {}
+    for line in (git(["tag", "--list", "v*"], root) or "").split():
+        if TAG.match(line):
+            version = Version.parse(line)
+            key = (version.major, version.minor)
+            newest[key] = max(version, newest.get(key, version))
+    return sorted(newest.values())
+
+
+def earlier(current: Version, root: Path = ROOT) -> list[Version]:
+    """The editions before the current one (a release of the current minor version is the current edition)."""
+    return [v for v in released(root) if (v.major, v.minor) < (current.major, current.minor)]
+
+
+def registry_at(version: Version, root: Path = ROOT) -> dict[str, dict[str, str]]:
+    """The anchors an edition published ({page: {anchor: text hash}}), from anchors.json at its tag."""
+    text = git(["show", f"{version.tag}:anchors.json"], root)
+    return json.loads(text).get("anchors", {}) if text else {}
+
+
+def root_path() -> str:
+    """The site root as a path ('/multivector/'), for links between editions on the same host."""
+    return urlsplit(addresses.root_url()).path or "/"
+
+
+def pdf_name(version: Version) -> str:
+    return f"multivector-v{version.edition}.pdf"
+
+
+def pdf_href(version: str) -> str | None:
+    """Where the PDF of the edition a version belongs to is published (None when no PDF is made)."""
+    if not os.environ.get(PDF_ENV):
+        return None
+    parsed = Version.parse(version)
+    return f"{root_path()}{parsed.path}{pdf_name(parsed)}"
