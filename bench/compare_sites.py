@@ -12,6 +12,8 @@ sit outside any git history, so both date their pages the same way (the release 
 What legitimately differs is normalised before comparing, and said here:
 - dates MkDocs stamps on a build (the sitemap's <lastmod>), and gzip's own header (a .gz file is
   compared by its content);
+- the spelling of two character references in HTML: Jinja's autoescape writes a quote as &#34; and an
+  apostrophe as &#39;, Python's html.escape as &quot; and &#x27; (the same characters once read);
 - with `--squeeze`, whitespace between two tags (a template may write the same HTML on other lines).
 Everything else must be equal byte for byte: pages, the hashes in each page's Content Security Policy,
 figures, downloads, images. Exits 1 when any file differs or exists on one side only.
@@ -36,6 +38,7 @@ WORK = ROOT / "build" / "compare"
 SITE_URL = "http://127.0.0.1:8000/multivector/"
 LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
 BETWEEN_TAGS = re.compile(rb">\s+<")
+SPELLINGS = ((b"&#34;", b"&quot;"), (b"&#39;", b"&#x27;"))
 
 
 def copy_commit(rev: str, target: Path) -> None:
@@ -72,20 +75,22 @@ def normalised(path: Path, squeeze: bool) -> bytes:
         data = gzip.decompress(data)
     if path.name.startswith("sitemap.xml"):
         data = LASTMOD.sub(b"<lastmod>(date)</lastmod>", data)
+    if path.suffix == ".html":
+        for spelling, same in SPELLINGS:
+            data = data.replace(spelling, same)
     if squeeze and path.suffix in (".html", ".xml"):
         data = BETWEEN_TAGS.sub(b"><", data)
     return data
 
 
 def first_difference(a: bytes, b: bytes, name: str) -> str:
-    """A short unified diff of the first lines that differ (text), or the first differing byte."""
-    try:
-        left, right = a.decode().splitlines(), b.decode().splitlines()
-    except UnicodeDecodeError:
-        at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-        return f"    binary: first difference at byte {at} ({len(a)} and {len(b)} bytes)"
-    diff = list(difflib.unified_diff(left, right, f"base/{name}", f"tree/{name}", n=0, lineterm=""))
-    return "\n".join("    " + line[:300] for line in diff[:12])
+    """Where the two differ first: the line, and some characters of each side around the first change."""
+    at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    line = a.count(b"\n", 0, at) + 1
+    start = max(0, at - 80)
+    left, right = (side[start:at + 160].decode("utf-8", "replace").replace("\n", "⏎") for side in (a, b))
+    return (f"    line {line}, byte {at} ({len(a)} and {len(b)} bytes)\n"
+            f"    base: …{left}…\n    tree: …{right}…")
 
 
 def compare(base: Path, tree: Path, squeeze: bool) -> list[str]:
@@ -122,8 +127,8 @@ def main() -> int:
     if report:
         print(f"{len(report)} file(s) differ:\n" + "\n".join(report))
         return 1
-    print("the two sites are the same (after normalising build dates" + (" and whitespace between tags)"
-                                                                         if args.squeeze else ")"))
+    print("the two sites are the same (after normalising build dates, two entities' spelling"
+          + (" and whitespace between tags)" if args.squeeze else ")"))
     return 0
 
 

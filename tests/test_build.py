@@ -14,6 +14,7 @@ import yaml
 
 from build_scripts import pipeline
 from build_scripts.cite import addresses
+from build_scripts.config import Config
 from build_scripts.editions.release import load_release
 from build_scripts.errors import BuildError
 from build_scripts.paths import ROOT
@@ -134,7 +135,7 @@ def test_failed_build_leaves_previous_site_whole(tmp_path: Path) -> None:
     docs.mkdir()
     (docs / "index.md").write_text("# A page with a [broken link](missing.md)\n")
     with pytest.raises(BuildError):
-        pipeline.mkdocs_build(docs=docs, site=site)
+        pipeline.render_site(Config(docs=docs, site=site))
     assert (site / "index.html").read_text() == "previous site"
 
 

@@ -158,21 +158,19 @@ def test_highwire_author_keeps_one_name_and_json_ld_names_an_organisation() -> N
     assert head["author"] == "Multivector Project," and head["published"] == "2026/12/01"
 
 
-def test_repository_address_comes_from_the_github_remote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_repository_address_comes_from_the_github_remote(tmp_path: Path) -> None:
     import subprocess
 
-    from build_scripts.cite import cite_block
+    from build_scripts.config import repository_url
 
-    monkeypatch.delenv("REPO_URL", raising=False)
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    assert cite_block.repository_url(tmp_path) == ""  # no remote: no link rather than a guessed one
+    assert repository_url(tmp_path) == ""  # no remote: no link rather than a guessed one
     for remote in ("git@github.com:someone/multivector.git", "https://github.com/someone/multivector",
                    "https://x-access-token:secret@github.com/someone/multivector.git"):
         subprocess.run(["git", "-C", str(tmp_path), "remote", "remove", "origin"], capture_output=True)
         subprocess.run(["git", "-C", str(tmp_path), "remote", "add", "origin", remote], check=True)
-        assert cite_block.repository_url(tmp_path) == "https://github.com/someone/multivector"
+        assert repository_url(tmp_path) == "https://github.com/someone/multivector"
     subprocess.run(["git", "-C", str(tmp_path), "remote", "set-url", "origin", "https://gitlab.com/a/b.git"],
                    check=True)
-    assert cite_block.repository_url(tmp_path) == ""  # not a GitHub tracker: the link would be wrong
-    monkeypatch.setenv("REPO_URL", "https://github.com/other/fork/")
-    assert cite_block.repository_url(tmp_path) == "https://github.com/other/fork"
+    assert repository_url(tmp_path) == ""  # not a GitHub tracker: the link would be wrong
+    assert repository_url(tmp_path, "https://github.com/other/fork/") == "https://github.com/other/fork"  # REPO_URL

@@ -15,8 +15,9 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from build_scripts.cite.addresses import cited_url, page_slug
+from build_scripts.cite.addresses import Addresses, page_slug
 from build_scripts.data import dates
 from build_scripts.editions.release import Release
 
@@ -98,9 +99,10 @@ def templates(release: Release) -> dict[str, str]:
     }
 
 
-PLACEHOLDER = re.compile(
-    r"\{(title|Title|url|key|accessed_apa|accessed_chicago|accessed_mla|accessed_iso|accessed_ris)\}"
-)
+PLACEHOLDERS = ("title", "Title", "url", "key", "accessed_apa", "accessed_chicago", "accessed_mla", "accessed_iso",
+                "accessed_ris")
+PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
+PROMPT = "[date of access]"  # stands for the access date where it is not known (the static block)
 
 
 @dataclass(frozen=True)
@@ -120,14 +122,16 @@ def _json(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)[1:-1]
 
 
-# how values are written inside each format, and which (the browser applies the same rules);
-# BibTeX's url field is verbatim, so only titles are escaped there
-ESCAPES = {"BibTeX": (_tex, {"title", "Title"}), "CSL-JSON": (_json, None)}
+ESCAPERS = {"tex": _tex, "json": _json}
+# how values are written inside each format, and which (None: all); BibTeX's url field is verbatim, so
+# only titles are escaped there. The browser applies the same rules (browser_rules).
+ESCAPES: dict[str, tuple[str, tuple[str, ...] | None]] = {"BibTeX": ("tex", ("title", "Title")),
+                                                          "CSL-JSON": ("json", None)}
 
 
 def fill(template: str, target: Target, accessed: dt.date | None, escape: str | None = None) -> str:
     """A template with the target's parts; without an access date, a bracketed prompt stands in."""
-    prompt = "[date of access]"
+    prompt = PROMPT
     values = {
         "title": target.title, "Title": title_case(target.title), "url": target.url, "key": target.key,
         "accessed_apa": long_date(accessed) if accessed else prompt,
@@ -136,14 +140,23 @@ def fill(template: str, target: Target, accessed: dt.date | None, escape: str | 
         "accessed_iso": accessed.isoformat() if accessed else prompt,
         "accessed_ris": accessed.strftime("%Y/%m/%d") if accessed else prompt,
     }
-    esc, which = ESCAPES.get(escape or "", (lambda text: text, None))
+    kind, which = ESCAPES.get(escape or "", ("", ()))
 
     def value(match: re.Match[str]) -> str:
         key = match.group(1)
-        return esc(values[key]) if which is None or key in which else values[key]
+        return ESCAPERS[kind](values[key]) if kind and (which is None or key in which) else values[key]
 
     return PLACEHOLDER.sub(value, template)
 
 
-def page_target(name: str, title: str, version: str) -> Target:
-    return Target(title=title, url=cited_url(name, version), key=f"multivector-{page_slug(name)}")
+def page_target(addresses: Addresses, name: str, title: str, version: str) -> Target:
+    return Target(title=title, url=addresses.cited_url(name, version), key=f"multivector-{page_slug(name)}")
+
+
+def browser_rules() -> dict[str, Any]:
+    """What the browser needs to fill the templates as `fill` does, for a target and the reader's date
+    (cite.js reads it from the page): placeholders, month names, title case's small words, escapes."""
+    return {"placeholders": list(PLACEHOLDERS), "prompt": PROMPT, "months": dates.MONTHS, "mlaMonths": MLA_MONTHS,
+            "smallWords": sorted(SMALL_WORDS),
+            "escapes": {name: {"as": kind, "keys": list(keys) if keys else None}
+                        for name, (kind, keys) in ESCAPES.items()}}

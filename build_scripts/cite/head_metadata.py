@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from build_scripts.cite import addresses, formats
+from build_scripts.cite import formats
+from build_scripts.cite.addresses import Addresses
 from build_scripts.data import dates
 from build_scripts.data.datasets import Datasets
 
@@ -31,11 +32,12 @@ def source_chapter(data: Datasets) -> dict[str, Any]:
             "datePublished": str(dates.year(chapter.issued)) if chapter.issued else None, "isPartOf": book}
 
 
-def jsonld(name: str, meta: dict[str, Any], data: Datasets, url: str | None = None) -> dict[str, Any]:
+def jsonld(addresses: Addresses, name: str, meta: dict[str, Any], data: Datasets,
+           url: str | None = None) -> dict[str, Any]:
     """A page of the essay (or, with `url`, a part of one, such as a figure) as schema.org sees it."""
     organisation = {"@type": "Organization", "name": formats.AUTHOR}
     essay = {
-        "@type": "CreativeWork", "name": formats.ESSAY, "url": addresses.site_url(), "author": organisation,
+        "@type": "CreativeWork", "name": formats.ESSAY, "url": addresses.site_url, "author": organisation,
         "version": meta["version"], "license": LICENCE, "isBasedOn": source_chapter(data),
     }
     return {
@@ -76,9 +78,9 @@ def head(meta: dict[str, Any], *, title: str, description: str, url: str, jsonld
     return out
 
 
-def page_head(name: str, meta: dict[str, Any], data: Datasets, version: str) -> dict[str, Any]:
+def page_head(addresses: Addresses, name: str, meta: dict[str, Any], data: Datasets, version: str) -> dict[str, Any]:
     """The <head> metadata of a content page: its preview card, its address in its edition."""
     title = str(meta.get("title", ""))
     return head(meta, title=title, description=str(meta.get("description", "")),
-                url=addresses.cited_url(name, version), jsonld=jsonld(name, meta, data),
+                url=addresses.cited_url(name, version), jsonld=jsonld(addresses, name, meta, data),
                 image=(addresses.og_image_url(name), CARD_WIDTH, CARD_HEIGHT, f"{title}: a title card of the essay"))

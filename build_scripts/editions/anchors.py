@@ -17,7 +17,7 @@ from pathlib import Path
 
 from build_scripts.cite.addresses import page_path
 from build_scripts.errors import Problem
-from build_scripts.pages.markdown import FENCE
+from build_scripts.pages.markdown import paragraphs
 from build_scripts.pages.read import Page
 from build_scripts.paths import ROOT, rel
 
@@ -36,57 +36,28 @@ class Anchor:
     text: str  # the text the anchor points at (for a figure, its id)
 
     @property
+    def is_paragraph(self) -> bool:
+        """A paragraph or a note, not a heading nor a figure."""
+        return not self.text.startswith("#") and self.id != f"fig-{self.text}"
+
+    @property
     def digest(self) -> str:
         return hashlib.sha256(" ".join(self.text.split()).encode("utf-8")).hexdigest()[:16]
-
-
-def blocks(page: Page) -> list[tuple[int, list[str]]]:
-    """Blank-line separated blocks of a page body, outside fenced code, with their first line number."""
-    out: list[tuple[int, list[str]]] = []
-    current: list[str] = []
-    start = 0
-    fenced = False
-    opening = (0, "")
-    for offset, line in enumerate(page.body):
-        if FENCE.match(line.strip()):
-            if not fenced and current:
-                out.append((start, current))
-                current = []
-            fenced = not fenced
-            if fenced:
-                opening = (page.first_body_line + offset, line)
-            else:  # a figure or generated block: one block of its own, named by its opening line
-                out.append((opening[0], [opening[1]]))
-            continue
-        if fenced:
-            continue
-        if line.strip():
-            if not current:
-                start = page.first_body_line + offset
-            current.append(line)
-        elif current:
-            out.append((start, current))
-            current = []
-    if current:
-        out.append((start, current))
-    return out
 
 
 def anchors(page: Page) -> tuple[list[Anchor], list[int]]:
     """The anchors a page declares, and the lines of paragraphs that declare none."""
     found: list[Anchor] = []
     missing: list[int] = []
-    figure_ids = iter(b for b in _figure_ids(page))
-    for start, lines in blocks(page):
-        first = lines[0].strip()
+    for block in paragraphs(page):
+        first, start, lines = block.lines[0].strip(), block.line, block.lines
         heading = HEADING_ID.match(first)
         if heading:
             found.append(Anchor(page.name, heading.group(1), start, first))
             continue
-        if FENCE.match(first):
-            fid = next(figure_ids, None) if first.endswith("figure") else None
-            if fid:
-                found.append(Anchor(page.name, f"fig-{fid}", start, fid))
+        if block.fence is not None:
+            if block.fence.info == "figure" and block.fence.argument:
+                found.append(Anchor(page.name, f"fig-{block.fence.argument}", start, block.fence.argument))
             continue
         if first.startswith(NOT_A_PARAGRAPH) or (first.startswith("{{") and first.endswith("}}")):
             if first.startswith("!!!") and len(lines) > 1:  # an admonition: its paragraphs count
@@ -103,19 +74,6 @@ def anchors(page: Page) -> tuple[list[Anchor], list[int]]:
         else:
             missing.append(start)
     return found, missing
-
-
-def _figure_ids(page: Page) -> list[str]:
-    ids, fenced_figure = [], False
-    for line in page.body:
-        stripped = line.strip()
-        if FENCE.match(stripped):
-            fenced_figure = stripped.endswith("figure")
-            continue
-        if fenced_figure and stripped:
-            ids.append(stripped)
-            fenced_figure = False
-    return ids
 
 
 def collect(pages: list[Page]) -> dict[str, list[Anchor]]:
@@ -139,7 +97,7 @@ def write_registry(pages: list[Page], path: Path = REGISTRY) -> int:
     return sum(len(v) for v in registry["anchors"].values())
 
 
-def check(pages: list[Page], registry: Registry, chapter_pages: set[str]) -> list[Problem]:
+def check_anchors(pages: list[Page], registry: Registry, chapter_pages: set[str]) -> list[Problem]:
     """Unique ids; ids on every paragraph of the chapter pages; no registered anchor lost without a redirect."""
     problems: list[Problem] = []
     by_name = {p.name: p for p in pages}

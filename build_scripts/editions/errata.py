@@ -4,14 +4,15 @@ paragraph. A correction must name a paragraph that exists; the check says which 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from build_scripts import templating
 from build_scripts.data import dates
 from build_scripts.data.yaml_reader import load_yaml, strip_lines
 from build_scripts.errors import BuildError, Problem
+from build_scripts.pages.markdown import esc
 from build_scripts.paths import SITE_CONFIG, rel
 
 ERRATA = SITE_CONFIG / "errata.yaml"
@@ -40,7 +41,8 @@ def load(path: Path | None = None) -> tuple[list[Correction], list[Problem]]:
         return [], [Problem(rel(path), None, f"not a valid list of corrections: {exc}")]
 
 
-def check(corrections: list[Correction], anchors: set[tuple[str, str]]) -> list[Problem]:
+def check_corrections(corrections: list[Correction], anchors: set[tuple[str, str]]) -> list[Problem]:
+    """The errata file's own problems, and each correction that names no paragraph of the pages."""
     problems = load()[1]
     return problems + [Problem(rel(ERRATA), None, f"correction of {c.page}#{c.anchor}: no such paragraph")
                        for c in corrections if (c.page, c.anchor) not in anchors]
@@ -51,9 +53,9 @@ def day(value: dt.date) -> str:
 
 
 def notice(correction: Correction, errata_link: str) -> str:
-    return (f'<p class="mv-correction" role="note"><strong>Corrected</strong> on {day(correction.date)} '
-            f"(version {html.escape(correction.version)}): {html.escape(correction.what)} "
-            f'<a href="{errata_link}">All corrections</a></p>')
+    """The note under a corrected paragraph."""
+    return templating.render("fragments/correction-notice.html", day=day(correction.date), correction=correction,
+                             errata_link=errata_link)
 
 
 def block(corrections: list[Correction]) -> str:
@@ -62,6 +64,6 @@ def block(corrections: list[Correction]) -> str:
         return "No correction has been made to the published text so far.\n"
     rows = ["| date | version | passage | correction |", "|---|---|---|---|"]
     for c in sorted(corrections, key=lambda c: c.date, reverse=True):
-        rows.append(f"| {day(c.date)} | {html.escape(c.version)} | [{c.page[:-3]}#{c.anchor}]({c.page}#{c.anchor}) "
-                    f"| {html.escape(c.what)} |")
+        rows.append(f"| {day(c.date)} | {c.version} | [{c.page[:-3]}#{c.anchor}]({c.page}#{c.anchor}) "
+                    f"| {esc(c.what)} |")
     return "\n".join(rows) + "\n"

@@ -3,11 +3,11 @@ links to its earlier wording (the anchor registry each release froze holds a has
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
+from build_scripts import templating
 from build_scripts.cite import addresses
-from build_scripts.editions.versions import Version, root_path
+from build_scripts.editions.versions import Version
 
 
 @dataclass(frozen=True)
@@ -17,8 +17,8 @@ class Revision:
     earlier: str  # the edition holding the wording before that, e.g. "1.0"
     earlier_page: str  # the page it was on there, e.g. "3-institutional-overlap.md"
 
-    def earlier_href(self) -> str:
-        return f"{root_path()}v/{self.earlier}/{addresses.page_path(self.earlier_page)}#{self.anchor}"
+    def earlier_href(self, root_path: str) -> str:
+        return f"{root_path}v/{self.earlier}/{addresses.page_path(self.earlier_page)}#{self.anchor}"
 
 
 def revisions(current: dict[str, str], current_version: Version,
@@ -45,8 +45,7 @@ def revisions(current: dict[str, str], current_version: Version,
     return found
 
 
-def notice(revision: Revision) -> str:
+def notice(revision: Revision, root_path: str) -> str:
     """The note under a revised paragraph, linking to its wording in the edition before."""
-    return (f'<p class="mv-revision" role="note"><strong>Revised in v{html.escape(revision.revised_in)}.</strong> '
-            f'<a href="{html.escape(revision.earlier_href())}">Read the wording of '
-            f"v{html.escape(revision.earlier)}</a> in that edition.</p>")
+    return templating.render("fragments/revision-notice.html", revision=revision,
+                             href=revision.earlier_href(root_path))

@@ -135,13 +135,12 @@ def essay_paragraphs(pages: list[Page]) -> dict[str, Anchor]:
         if not page.meta.get("retells"):
             continue
         for anchor in anchors(page)[0]:
-            if anchor.text.startswith("#") or anchor.id == f"fig-{anchor.text}":
-                continue
-            found.setdefault(anchor.id, anchor)
+            if anchor.is_paragraph:
+                found.setdefault(anchor.id, anchor)
     return found
 
 
-def check(pages: list[Page], trace: TraceMap, chapter_path: Path = CHAPTER) -> list[Problem]:
+def check_map(pages: list[Page], trace: TraceMap, chapter_path: Path = CHAPTER) -> list[Problem]:
     """Everything wrong with the map, given the pages and the chapter; nothing when the chapter is absent."""
     if not chapter_path.exists():
         return []
@@ -232,7 +231,7 @@ def main() -> int:
     if not CHAPTER.exists():
         print(f"traceability: {rel(CHAPTER)} is absent; nothing to check")
         return 0
-    problems = check(read_pages(), trace)
+    problems = check_map(read_pages(), trace)
     for problem in problems:
         print(problem)
     if problems:

@@ -8,20 +8,16 @@ registry each release froze (anchors.json at its tag) holds a hash of every para
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from build_scripts.cite import addresses
 from build_scripts.paths import ROOT
 
 TAG = re.compile(r"^v(\d+)\.(\d+)\.(\d+)$")
 
 
-PDF_ENV = "MULTIVECTOR_PDF"  # set by `publish`, which prints each edition to PDF: only then do pages link it
 
 
 @dataclass(frozen=True, order=True)
@@ -83,18 +79,11 @@ def registry_at(version: Version, root: Path = ROOT) -> dict[str, dict[str, str]
     return json.loads(text).get("anchors", {}) if text else {}
 
 
-def root_path() -> str:
-    """The site root as a path ('/multivector/'), for links between editions on the same host."""
-    return urlsplit(addresses.root_url()).path or "/"
-
-
 def pdf_name(version: Version) -> str:
     return f"multivector-v{version.edition}.pdf"
 
 
-def pdf_href(version: str) -> str | None:
-    """Where the PDF of the edition a version belongs to is published (None when no PDF is made)."""
-    if not os.environ.get(PDF_ENV):
-        return None
+def pdf_href(root_path: str, version: str) -> str:
+    """Where the PDF of the edition a version belongs to is published, below the site's root path."""
     parsed = Version.parse(version)
-    return f"{root_path()}{parsed.path}{pdf_name(parsed)}"
+    return f"{root_path}{parsed.path}{pdf_name(parsed)}"

@@ -3,23 +3,23 @@ References and Timeline pages. Each takes the context and the page, and returns 
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from markupsafe import Markup
 from pydantic import BaseModel
 
+from build_scripts import templating
 from build_scripts.cite import references
+from build_scripts.cite.addresses import page_path
 from build_scripts.data import dates, queries
 from build_scripts.data.datasets import Datasets
 from build_scripts.data.models import MODELS, SECTION_TITLES
 from build_scripts.editions import errata
 from build_scripts.pages.brief import brief
+from build_scripts.pages.context import Context, View
 from build_scripts.pages.markdown import esc
-
-if TYPE_CHECKING:
-    from build_scripts.pages.context import Context
-    from build_scripts.pages.read import Page
+from build_scripts.pages.read import Page
 
 
 def glossary(data: Datasets, prefix: str) -> str:
@@ -82,11 +82,9 @@ def datasets_block(data: Datasets, prefix: str) -> str:
 
 def references_block(data: Datasets, prefix: str) -> str:
     items = sorted(data.records("sources"), key=lambda s: references.full_reference(s).lower())
-    out = []
-    for s in items:
-        consulted = f" <br><small>Consulted: {esc(s.consulted)}</small>" if s.consulted else ""
-        out.append(f'<p class="mv-reference" id="ref-{s.id}">{esc(references.full_reference(s))}{consulted}</p>')
-    return "\n\n".join(out) + "\n"  # one block each: the page's fold can fall between two (pages.with_fold)
+    out = [templating.render("fragments/reference.html", id=s.id, text=Markup(esc(references.full_reference(s))),
+                             consulted=Markup(esc(s.consulted)) if s.consulted else "") for s in items]
+    return "\n\n".join(out) + "\n"  # one block each: the page's fold can fall between two (fold.with_fold)
 
 
 def events_block(data: Datasets, prefix: str) -> str:
@@ -97,8 +95,7 @@ def events_block(data: Datasets, prefix: str) -> str:
         names = ", ".join(orgs[o].abbr for o in e.organisations)
         rows.append(f"| {dates.display(e.date)} | **{esc(e.title)}** {esc(e.summary)} | {esc(names)} | "
                     f"{e.domain} | {esc(section)} |")
-    # in a box of its own, which the page can leave unrendered until the reader nears it (essay.css)
-    return '<div class="mv-events" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
+    return templating.render("blocks/events.md", table=Markup("\n".join(rows)))
 
 
 def themes_block(data: Datasets, prefix: str, ctx: Context) -> str:
@@ -111,34 +108,32 @@ def themes_block(data: Datasets, prefix: str, ctx: Context) -> str:
     return "\n".join(out) + "\n"
 
 
-def figure_preview(ctx: Context, page: Page, argument: str) -> str:
+def figure_preview(ctx: Context, page: Page, argument: str, view: View) -> str:
     """A small static preview of a figure that lives on another page, linking to it."""
     fid = argument.strip()
     placement = ctx.placements.get(fid)
     if placement is None or ctx.rendered is None:
         return ""
-    home = placement.page.removesuffix(".md").removesuffix("index")
-    href = f"{page.prefix}{home + '/' if home else ''}#fig-{fid}"
-    title = html.escape(ctx.figures[fid].title)
-    return (f'<figure class="mv-preview"><a href="{href}"><img src="{page.prefix}figures/{fid}/chart.png" '
-            f'alt="Figure {placement.number}: {title} (static preview)" width="{ctx.rendered[fid].width:g}" '
-            f'height="{ctx.rendered[fid].height:g}" loading="lazy"></a><figcaption><a href="{href}">Figure '
-            f"{placement.number}</a> {title}: the live figure, its data and its description are on its home page."
-            "</figcaption></figure>")
+    return templating.render("fragments/figure-preview.html", prefix=page.prefix, fid=fid, number=placement.number,
+                             href=f"{page.prefix}{page_path(placement.page)}#{view.ids}fig-{fid}",
+                             title=ctx.figures[fid].title, rendered=ctx.rendered[fid])
 
 
-def _data_only(render: Callable[[Datasets, str], str]) -> Callable[[Context, Page, str], str]:
+Block = Callable[[Context, Page, str, View], str]  # the context, the page, the block's text, how it is written
+
+
+def _data_only(render: Callable[[Datasets, str], str]) -> Block:
     # Markdown links in generated blocks are relative to the page's folder in the docs tree.
-    return lambda ctx, page, argument: render(ctx.data, "../" * page.name.count("/"))
+    return lambda ctx, page, argument, view: render(ctx.data, "../" * page.name.count("/"))
 
 
-BLOCKS: dict[str, Callable[[Context, Page, str], str]] = {
+BLOCKS: dict[str, Block] = {
     "glossary": _data_only(glossary),
     "datasets": _data_only(datasets_block),
     "references": _data_only(references_block),
     "events": _data_only(events_block),
-    "themes": lambda ctx, page, argument: themes_block(ctx.data, "../" * page.name.count("/"), ctx),
+    "themes": lambda ctx, page, argument, view: themes_block(ctx.data, "../" * page.name.count("/"), ctx),
     "figure-preview": figure_preview,
-    "errata": lambda ctx, page, argument: errata.block(ctx.corrections),
+    "errata": lambda ctx, page, argument, view: errata.block(ctx.corrections),
     "brief": brief,
 }

@@ -5,8 +5,15 @@ from __future__ import annotations
 
 import re
 
-from build_scripts.pages.context import Context
+from markupsafe import Markup
+
+from build_scripts import templating
+from build_scripts.editions.anchors import anchors
+from build_scripts.pages.context import Context, View
+from build_scripts.pages.inline import expand_inline
+from build_scripts.pages.markdown import page_blocks
 from build_scripts.pages.read import Page
+from build_scripts.pages.word_count import words
 from build_scripts.paths import rel
 
 BRIEF_POINT = re.compile(r"^\s*[-*] (?P<text>.+?)\s+→\s+#(?P<anchor>[A-Za-z][\w-]*)\s*$")
@@ -20,19 +27,13 @@ WORDS_PER_MINUTE = 200
 
 def reading_minutes(page: Page) -> int:
     """Minutes to read a page's prose (paragraphs and notes, not figures or tables) at an unhurried pace."""
-    from build_scripts.editions.anchors import anchors
-    from build_scripts.pages.word_count import words
-
-    total = sum(words(a.text) for a in anchors(page)[0] if not a.text.startswith("#") and a.id != f"fig-{a.text}")
+    total = sum(words(a.text) for a in anchors(page)[0] if a.is_paragraph)
     return max(1, round(total / WORDS_PER_MINUTE))
 
 
-def brief(ctx: Context, page: Page, argument: str) -> str:
+def brief(ctx: Context, page: Page, argument: str, view: View) -> str:
     """The page's key points, each linking to the paragraph that develops it, with the reading time."""
-    from build_scripts.editions.anchors import anchors
-    from build_scripts.pages.inline import expand_inline
-
-    line = next((n for n, _, body, _, _ in _fences(page) if "\n".join(body) == argument), None)
+    line = next((b.line for b in page_blocks(page) if "\n".join(b.body) == argument), None)
     where = rel(page.path)
     present = {a.id for a in anchors(page)[0]}
     points = []
@@ -52,14 +53,8 @@ def brief(ctx: Context, page: Page, argument: str) -> str:
     if not low <= len(points) <= high:
         ctx.problems.add(where, line, f"'In brief' has {len(points)} point(s); it needs {low} to {high}")
     minutes = reading_minutes(page)
-    items = "\n".join(f"- [{expand_inline(text, page, line or 0, ctx)}](#{anchor})" for text, anchor in points)
-    return (f'<aside class="mv-brief" aria-label="In brief" markdown>\n'
-            f'<p class="mv-brief__head"><strong>In brief</strong> '
-            f'<span class="mv-brief__time">About {minutes} minute{"s" if minutes != 1 else ""} to read</span></p>\n\n'
-            f"{items}\n\n</aside>\n")
+    items = [(Markup(expand_inline(text, page, line or 0, ctx, view)), view.ids + anchor) for text, anchor in points]
+    return templating.render("blocks/brief.md", minutes=minutes, points=items)
 
 
-def _fences(page: Page) -> list[tuple[int, str, list[str], int, int]]:
-    from build_scripts.pages.markdown import blocks as fenced_blocks
 
-    return fenced_blocks(page)

@@ -6,34 +6,40 @@ Errors name the page and line.
 
 from __future__ import annotations
 
-import html
 import math
 import re
+from dataclasses import dataclass, field
 
 import yaml
 
+from build_scripts import templating
 from build_scripts.cite import cite_block, head_metadata, references
 from build_scripts.data.datasets import Datasets
-from build_scripts.pages.context import Context, Placement
+from build_scripts.data.models import SECTION_TITLES
+from build_scripts.pages.block_constructs import BLOCKS
+from build_scripts.pages.context import PAGE, Context, Placement, View
+from build_scripts.pages.figure_markup import figure_html
 from build_scripts.pages.fold import FIRST_SCREEN_CHARS, with_fold
 from build_scripts.pages.inline import expand_inline
-from build_scripts.pages.markdown import blocks
+from build_scripts.pages.markdown import Fenced, page_blocks
 from build_scripts.pages.paragraph_kinds import tag_paragraph
 from build_scripts.pages.read import Page
 from build_scripts.paths import rel
 
 # `text {: #id }` at the end of a paragraph's last line; Markdown wants the list on a line of its own
 TRAILING_ATTRS = re.compile(r"^(\s*)(.*\S)\s+(\{:[^}]*\})\s*$")
+HEADING = re.compile(r"^#{1,5} ")
+HEADING_ID = re.compile(r"\{(:?\s*)#")  # `{#id}` or `{: #id }` in a heading
 
 
 def place_figures(pages: list[Page], ctx: Context) -> None:
     """Number each figure by the chapter of the page that places it; each is placed exactly once."""
     for page in pages:
         count = 0
-        for line, info, body, _, _ in blocks(page):
-            if info != "figure":
+        for block in page_blocks(page):
+            if block.info != "figure":
                 continue
-            fid = " ".join(body).strip()
+            fid, line = block.argument, block.line
             if fid not in ctx.figures:
                 known = ", ".join(sorted(ctx.figures))
                 ctx.problems.add(rel(page.path), line, f"unknown figure '{fid}' (known: {known})")
@@ -55,17 +61,13 @@ def place_figures(pages: list[Page], ctx: Context) -> None:
 
 def retells_note(page: Page, data: Datasets) -> str:
     """The line under a chapter's title naming the part of the source it retells."""
-    from build_scripts.data.models import SECTION_TITLES
-
     section = page.meta.get("retells")
     source = data["sources"].by_id().get("chatterje-doody-2015")
-    if not section or source is None:
+    title = SECTION_TITLES.get(section) if section else None
+    if source is None or title is None:
         return ""
-    title = SECTION_TITLES.get(section)
-    if title is None:
-        return ""
-    return (f'<p class="mv-retells">This page retells the section “{html.escape(title)}” of: '
-            f"{html.escape(references.full_reference(source))} The essay does not replace the chapter.</p>\n")
+    return templating.render("fragments/retells-note.html", section=title,
+                             reference=references.full_reference(source)) + "\n"
 
 
 def abbreviations(data: Datasets) -> str:
@@ -74,60 +76,99 @@ def abbreviations(data: Datasets) -> str:
     return "\n".join(lines)
 
 
-def expand_page(page: Page, ctx: Context) -> str:
-    """The page with every construct expanded, as Markdown for MkDocs."""
-    from build_scripts.pages.block_constructs import BLOCKS
-    from build_scripts.pages.figure_markup import figure_html
+def heading(line: str, view: View) -> str:
+    """A heading as the view writes it: moved down, its id prefixed."""
+    if view.heading_shift and HEADING.match(line):
+        line = "#" * view.heading_shift + line
+    return HEADING_ID.sub(lambda m: "{" + m[1] + "#" + view.ids, line) if view.ids else line
 
-    out: list[str] = []
-    fenced = {start: (line, info, body, end) for line, info, body, start, end in blocks(page)}
+
+@dataclass
+class Body:
+    """A page's body as it is expanded: its lines so far, and what decides where figures load."""
+
+    lines: list[str] = field(default_factory=list)
+    seen_title: bool = False
+    text_above: float = 0.0  # characters of text after the title; past the first screen after a figure or block
+    first_screen_image: str | None = None  # the static chart that shows as the page opens, if any
+
+    @property
+    def text(self) -> str:
+        return self.folded_as(self)
+
+    def folded_as(self, page: Body) -> str:
+        """The text, with the fold where it falls in `page` (the same body as the page itself writes it)."""
+        def split(body: Body) -> list[str]:
+            return "\n".join(body.lines).split("\n")
+
+        return "\n".join(with_fold(split(self), split(page))).rstrip()
+
+
+def expand_block(block: Fenced, page: Page, ctx: Context, view: View, body: Body) -> None:
+    if block.info == "figure":
+        fid = block.argument
+        placement = ctx.placements.get(fid)
+        if placement and placement.page == page.name and ctx.rendered is not None:
+            first_screen = body.text_above < FIRST_SCREEN_CHARS
+            body.lines.append(figure_html(ctx.rendered[fid], placement.number, ctx.data, page.prefix,
+                                          ctx.config.site_url, first_screen, view))
+            if first_screen:
+                body.first_screen_image = f"figures/{fid}/chart.svg"
+        body.text_above = math.inf
+    elif block.info in BLOCKS:
+        body.lines.append(BLOCKS[block.info](ctx, page, "\n".join(block.body), view))
+        body.text_above = math.inf
+    else:
+        body.lines.extend(page.body[block.start:block.end + 1])  # an ordinary code block: left as written
+
+
+def expand_line(index: int, page: Page, ctx: Context, view: View, body: Body) -> None:
+    text = page.body[index]
+    if text.lstrip().startswith("#"):  # headings take `{#id}` in place
+        shown, measured = heading(text, view), text
+    else:
+        parts = TRAILING_ATTRS.sub(r"\1\2\n\1\3", text).split("\n")
+        shown = "\n".join(tag_paragraph(part, page, ctx, view) for part in parts)
+        measured = shown if view == PAGE else "\n".join(tag_paragraph(part, page, ctx, PAGE) for part in parts)
+    body.lines.append(expand_inline(shown, page, page.first_body_line + index, ctx, view))
+    if body.seen_title:
+        body.text_above += len(measured.strip())  # as on the page itself, whatever the view
+    if not body.seen_title and text.startswith("# "):
+        body.seen_title = True
+        note = retells_note(page, ctx.data)
+        if note:
+            body.lines.extend(["", note])
+        if page.meta.get("retells") or page.meta.get("beyond_chapter"):
+            # filled by the browser; present from the start so that filling it moves nothing
+            body.lines.extend(["", templating.render("fragments/reading-tools.html"), ""])
+
+
+def expand_body(page: Page, ctx: Context, view: View = PAGE) -> Body:
+    """The page's body with every construct expanded."""
+    body = Body()
+    fenced = {block.start: block for block in page_blocks(page)}
     i = 0
-    seen_title = False
-    text_above = 0.0  # characters of text after the title; past the first screen after a figure or a block
-    first_screen_image = None  # the static chart that shows as the page opens, if any
     while i < len(page.body):
         if i in fenced:
-            _, info, body, end = fenced[i]
-            if info == "figure":
-                fid = " ".join(body).strip()
-                placement = ctx.placements.get(fid)
-                if placement and placement.page == page.name and ctx.rendered is not None:
-                    first_screen = text_above < FIRST_SCREEN_CHARS
-                    out.append(figure_html(ctx.rendered[fid], placement.number, ctx.data, page.prefix, first_screen))
-                    if first_screen:
-                        first_screen_image = f"figures/{fid}/chart.svg"
-                text_above = math.inf
-            elif info in BLOCKS:
-                out.append(BLOCKS[info](ctx, page, "\n".join(body)))
-                text_above = math.inf
-            else:
-                out.extend(page.body[i:end + 1])  # an ordinary code block: left as written
-            i = end + 1
-            continue
-        text = page.body[i]
-        if not text.lstrip().startswith("#"):  # headings take `{#id}` in place
-            parts = TRAILING_ATTRS.sub(r"\1\2\n\1\3", text).split("\n")
-            text = "\n".join(tag_paragraph(part, page, ctx) for part in parts)
-        out.append(expand_inline(text, page, page.first_body_line + i, ctx))
-        if seen_title:
-            text_above += len(text.strip())
-        if not seen_title and text.startswith("# "):
-            seen_title = True
-            note = retells_note(page, ctx.data)
-            if note:
-                out.extend(["", note])
-            if page.meta.get("retells") or page.meta.get("beyond_chapter"):
-                # filled by the browser; present from the start so that filling it moves nothing
-                out.extend(["", '<div class="mv-reading-tools" role="group" aria-label="Reading tools"></div>', ""])
-        i += 1
+            expand_block(fenced[i], page, ctx, view, body)
+            i = fenced[i].end + 1
+        else:
+            expand_line(i, page, ctx, view, body)
+            i += 1
+    return body
+
+
+def expand_page(page: Page, ctx: Context) -> str:
+    """The page with every construct expanded, as Markdown for MkDocs: front matter (its edition, its
+    <head> metadata), body, the "Cite this page" block, and the abbreviations to mark up."""
+    body = expand_body(page, ctx)
     meta = {**page.meta, **cite_block.edition_meta(page.path, ctx.release)}
-    meta["head"] = head_metadata.page_head(page.name, meta, ctx.data, ctx.release.version)
-    if first_screen_image:
-        meta["preload_image"] = first_screen_image
-    cite = cite_block.cite_block(page.name, str(page.meta.get("title", "")), meta, ctx.release)
+    meta["head"] = head_metadata.page_head(ctx.config.addresses, page.name, meta, ctx.data, ctx.release.version)
+    if body.first_screen_image:
+        meta["preload_image"] = body.first_screen_image
+    cite = cite_block.cite_block(ctx.config, page.name, str(page.meta.get("title", "")), meta, ctx.release)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
-    body = "\n".join(with_fold("\n".join(out).split("\n"))).rstrip()
-    return f"---\n{front}\n---\n{body}\n\n{cite}\n{abbreviations(ctx.data)}\n"
+    return f"---\n{front}\n---\n{body.text}\n\n{cite}\n{abbreviations(ctx.data)}\n"
 
 
 def require_briefs(pages: list[Page], ctx: Context) -> None:
@@ -135,15 +176,15 @@ def require_briefs(pages: list[Page], ctx: Context) -> None:
     for page in pages:
         if page.chapter is None or not page.meta.get("retells"):
             continue
-        found = [(line, start) for line, info, _, start, _ in blocks(page) if info == "brief"]
+        found = [block for block in page_blocks(page) if block.info == "brief"]
         if len(found) != 1:
-            ctx.problems.add(rel(page.path), found[1][0] if len(found) > 1 else page.first_body_line,
+            ctx.problems.add(rel(page.path), found[1].line if len(found) > 1 else page.first_body_line,
                              f"a chapter page needs exactly one ```brief block of key points (found {len(found)})")
             continue
-        line, start = found[0]
-        before = [text for text in page.body[:start] if text.strip() and not text.startswith("# ")]
+        before = [text for text in page.body[:found[0].start] if text.strip() and not text.startswith("# ")]
         if before:
-            ctx.problems.add(rel(page.path), line, "the ```brief block comes first, straight after the page's title")
+            ctx.problems.add(rel(page.path), found[0].line, "the ```brief block comes first, straight after the "
+                             "page's title")
 
 
 def expand_all(pages: list[Page], ctx: Context) -> dict[str, str]:

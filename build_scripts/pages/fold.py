@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from build_scripts.pages.markdown import is_fence
+
 # Text that fits above a figure on a phone's first screen (412 x 823 px: about 40 characters a line
 # under the header and the page title). A figure after less text than this shows as the page opens.
 FIRST_SCREEN_CHARS = 600
@@ -26,24 +28,32 @@ FOLD_CHARS = 2000
 CONTINUES_BLOCK = re.compile(r'^(\s|[-*+] |\d+\. |\||\{:|\*\[|<[^>]*\brole="note")')
 
 
-def with_fold(lines: list[str]) -> list[str]:
+def with_fold(lines: list[str], measured: list[str] | None = None) -> list[str]:
     """The expanded page's lines with FOLD where its first screen ends: before the first block that
     starts once FOLD_CHARS of content (text, or a figure's or a block's markup) follow the title, or
     before a figure that does not open in the first screen, whichever comes first. A page shorter
-    than that has no fold: all of it is drawn at once."""
+    than that has no fold: all of it is drawn at once.
+
+    `measured`: the same lines as the page itself writes them, where `lines` are written for another
+    view of it (the print page's, with longer ids): the fold falls where it falls on the page."""
+    at = fold_index(measured if measured is not None else lines)
+    return lines if at is None else [*lines[:at], FOLD, "", *lines[at:]]
+
+
+def fold_index(lines: list[str]) -> int | None:
     content, titled, fenced = 0, False, False
     for n, line in enumerate(lines):
-        if line.startswith(("```", "~~~")):
+        if is_fence(line):
             fenced = not fenced
         starts_block = (not fenced and n > 0 and lines[n - 1].strip() == "" and line.strip() != ""
                         and not CONTINUES_BLOCK.match(line))
         below = line.startswith("<figure ") and "data-first-screen" not in line.split(">", 1)[0]
         if starts_block and (content >= FOLD_CHARS or below):
-            return [*lines[:n], FOLD, "", *lines[n:]]
+            return n
         if titled:
             content += screen_chars(line)
         titled = titled or line.startswith("# ")
-    return lines
+    return None
 
 
 LINE_CHARS = 40  # characters in one line of text on a phone

@@ -9,14 +9,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
+from build_scripts import templating
 from build_scripts.cite import references
 from build_scripts.data import dates
 from build_scripts.data.datasets import Datasets
 from build_scripts.data.models import MODELS
 from build_scripts.data.quantities import format_number, format_quantity
 from build_scripts.errors import did_you_mean
-from build_scripts.pages.context import Context
-from build_scripts.pages.markdown import esc
+from build_scripts.pages.context import PAGE, Context, View
+from build_scripts.pages.markdown import attribute_text, esc
 from build_scripts.pages.read import Page
 from build_scripts.paths import rel
 
@@ -89,15 +92,16 @@ CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
 FIGURE_REF = "fig"
 
 
-def link_to(page: Page, target_page: str, anchor: str) -> str:
+def link_to(page: Page, target_page: str, anchor: str, view: View = PAGE) -> str:
     """A Markdown link target from `page` to an anchor on another page (MkDocs resolves .md links)."""
     if target_page == page.name:
-        return f"#{anchor}"
+        return f"#{view.ids}{anchor}"
     here = Path(page.name).parent
     return f"{Path(target_page).relative_to(here).as_posix() if here != Path('.') else target_page}#{anchor}"
 
 
-def expand_inline(text: str, page: Page, line: int, ctx: Context) -> str:
+def expand_inline(text: str, page: Page, line: int, ctx: Context, view: View = PAGE) -> str:
+    """A line of prose with its inline constructs expanded; what cannot be resolved is reported and left as written."""
     def inline(match: re.Match[str]) -> str:
         construct = parse(match)
         if construct.dataset == FIGURE_REF:
@@ -105,27 +109,30 @@ def expand_inline(text: str, page: Page, line: int, ctx: Context) -> str:
             if placement is None:
                 ctx.problems.add(rel(page.path), line, f"reference to unknown or unplaced figure '{construct.record}'")
                 return match.group(0)
-            title = ctx.figures[construct.record].title.replace('"', "'")
-            href = link_to(page, placement.page, "fig-" + construct.record)
+            title = attribute_text(ctx.figures[construct.record].title)
+            href = link_to(page, placement.page, "fig-" + construct.record, view)
             # the class and data attribute let the browser show a preview of the figure on hover
             return f'[Figure {placement.number}]({href} "{title}"){{: .mv-figref data-figure="{construct.record}" }}'
+        if not ctx.can_judge(construct.dataset, construct.record):
+            return match.group(0)
         try:
             text, record = resolve(ctx.data, construct)
         except ValueError as exc:
             ctx.problems.add(rel(page.path), line, str(exc))
             return match.group(0)
         where = f"{construct.dataset}.yaml, record {construct.record}; source: {record.source}, {record.locator}"
-        return f'<span class="mv-value" title="{html.escape(where)}">{esc(text)}</span>'
+        return templating.render("fragments/value.html", where=where, text=Markup(esc(text)))
 
     def cite(match: re.Match[str]) -> str:
-        sources = ctx.data["sources"].by_id()
         sid = match.group(1)
+        sources = ctx.data["sources"].by_id() if "sources" in ctx.data.items else {}
         if sid not in sources:
-            ctx.problems.add(rel(page.path), line, f"citation of unknown source '{sid}'")
+            if ctx.trusted is None or "sources" in ctx.trusted:
+                ctx.problems.add(rel(page.path), line, f"citation of unknown source '{sid}'")
             return match.group(0)
         source = sources[sid]
-        full = references.full_reference(source).replace('"', "'")
+        full = html.escape(attribute_text(references.full_reference(source)))
         label = esc(references.short_label(source))
-        return f'([{label}]({link_to(page, "references.md", "ref-" + sid)} "{html.escape(full)}"))'
+        return f'([{label}]({link_to(page, "references.md", "ref-" + sid)} "{full}"))'
 
     return CITATION.sub(cite, INLINE.sub(inline, text))

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+from build_scripts.data.models import SECTION_TITLES
 from build_scripts.editions import errata, revisions
-from build_scripts.pages.context import Context
+from build_scripts.pages.context import PAGE, Context, View
+from build_scripts.pages.markdown import attribute_text
 from build_scripts.pages.read import Page
 
 PARAGRAPH_ATTRS = re.compile(r"^(\s*)\{:\s*#([A-Za-z][\w-]*)([^}]*)\}\s*$")
@@ -21,8 +23,6 @@ SHORT_LABELS = {"retelling": "Retelling the chapter", "framing": "Our framing", 
 
 def paragraph_kind(page: Page, anchor: str, sources: list[tuple[str, int]]) -> tuple[str, str] | None:
     """What a paragraph is, for the reader's tag: a retelling (of which paragraphs), our note, or later."""
-    from build_scripts.data.models import SECTION_TITLES
-
     if EDITORIAL_ID.search(anchor):
         return "editorial", "Editorial note: ours, not the chapter's"
     if page.meta.get("beyond_chapter"):
@@ -44,20 +44,22 @@ def paragraph_kind(page: Page, anchor: str, sources: list[tuple[str, int]]) -> t
     return None
 
 
-def tag_paragraph(line: str, page: Page, ctx: Context) -> str:
-    """Add the paragraph's kind to its attribute list, so readers can see it and filter by it."""
+def tag_paragraph(line: str, page: Page, ctx: Context, view: View = PAGE) -> str:
+    """Add the paragraph's kind to its attribute list, so readers can see it and filter by it, and
+    the notices of its correction and its revision under it."""
     match = PARAGRAPH_ATTRS.match(line)
     if not match:
         return line
     indent, anchor, rest = match.groups()
     kind = paragraph_kind(page, anchor, ctx.sources.get(anchor, []))
     if kind is not None:
-        label = kind[1].replace('"', "'")
-        line = (f'{indent}{{: #{anchor}{rest.rstrip()} data-kind="{kind[0]}" data-short="{SHORT_LABELS[kind[0]]}" '
-                f'data-label="{label}" }}')
+        line = (f'{indent}{{: #{view.ids}{anchor}{rest.rstrip()} data-kind="{kind[0]}" '
+                f'data-short="{SHORT_LABELS[kind[0]]}" data-label="{attribute_text(kind[1])}" }}')
+    else:
+        line = line[:match.start(2)] + view.ids + line[match.start(2):]
     for correction in ctx.corrections:
         if correction.page == page.name and correction.anchor == anchor:
             line += f"\n\n{indent}{errata.notice(correction, page.prefix + 'errata/#errata')}\n"
     if anchor in ctx.revisions:
-        line += f"\n\n{indent}{revisions.notice(ctx.revisions[anchor])}\n"
+        line += f"\n\n{indent}{revisions.notice(ctx.revisions[anchor], ctx.config.addresses.root_path())}\n"
     return line

@@ -25,7 +25,7 @@ from build_scripts.data.datasets import Datasets
 from build_scripts.data.yaml_reader import load_yaml, strip_lines
 from build_scripts.errors import BuildError, Problem
 from build_scripts.pages.inline import INLINE
-from build_scripts.pages.markdown import FENCE
+from build_scripts.pages.markdown import prose_indices
 from build_scripts.pages.read import Page
 from build_scripts.paths import ROOT, rel
 
@@ -85,12 +85,9 @@ def dataset_dates(data: Datasets) -> dict[str, str]:
 def prose_lines(page: Page) -> list[tuple[int, str]]:
     """Each line of a page's prose with its line number, constructs and markup blanked out."""
     out = []
-    in_code = False
-    for offset, line in enumerate(page.body):
-        if FENCE.match(line):
-            in_code = not in_code
-            continue
-        if in_code or line.lstrip().startswith("*["):
+    for offset in prose_indices(page.body):
+        line = page.body[offset]
+        if line.lstrip().startswith("*["):
             continue
         prose = line
         for pattern in NOT_PROSE:
@@ -152,7 +149,8 @@ def load_allowed(path: Path = ALLOW_LIST) -> tuple[list[Allowed], list[Problem]]
         return [], [Problem(rel(path), None, f"not a valid allow list: {exc}")]
 
 
-def check(pages: list[Page], data: Datasets, allowed: list[Allowed], allow_path: Path = ALLOW_LIST) -> list[Problem]:
+def check_typed_values(pages: list[Page], data: Datasets, allowed: list[Allowed],
+                       allow_path: Path = ALLOW_LIST) -> list[Problem]:
     """Every typed date or quantity that is neither drawn from the data nor on the allow list, and every
     allow-list entry that no longer matches anything (so that the list stays short and true)."""
     problems = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from build_scripts.editions import traceability
 from build_scripts.editions.anchors import anchors
@@ -38,8 +39,8 @@ def count(page: Page, sources: dict[str, list[tuple[str, int]]]) -> PageWords:
     by_kind: Counter[str] = Counter()
     notes = []
     for anchor in anchors(page)[0]:
-        if anchor.text.startswith("#") or anchor.id == f"fig-{anchor.text}":
-            continue  # headings and figures
+        if not anchor.is_paragraph:
+            continue
         kind = paragraph_kind(page, anchor.id, sources.get(anchor.id, []))
         n = words(anchor.text)
         by_kind[kind[0] if kind else "other"] += n
@@ -67,7 +68,7 @@ def table(counts: list[PageWords]) -> str:
     return "\n".join(rows)
 
 
-def report() -> str:
-    pages = chapter_pages(read_pages())
+def report(content: Path) -> str:
+    pages = chapter_pages(read_pages(content))
     sources = traceability.sources_of(traceability.load())
     return table([count(p, sources) for p in pages])

@@ -3,15 +3,14 @@ from the built site served on the loopback host, so nothing leaves the machine."
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from build_scripts.config import Config
 from build_scripts.errors import BuildError, Problem
 from build_scripts.publish.local_server import serve
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's chromium; the tests use the same
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--no-first-run", "--disable-sync", "--disable-quic"]
+                  "--no-first-run", "--disable-sync", "--disable-quic"]
 EAGER_IMAGES = "document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; })"
 
 
@@ -21,17 +20,18 @@ def footer(edition: str) -> str:
             f'Edition {edition} · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>')
 
 
-def print_pdfs(site: Path, root_path: str, jobs: list[tuple[str, str, Path]]) -> None:
+def print_pdfs(config: Config, site: Path, root_path: str, jobs: list[tuple[str, str, Path]]) -> None:
     """Print each (page path below the root, edition name, PDF file) of a built site."""
     from playwright.sync_api import Error, sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        raise BuildError([Problem("build_scripts/publish/pdf.py", None, f"Chromium not found at {CHROMIUM}: install "
-                                  "Debian's chromium, or set CHROMIUM to its path, to print the PDFs")])
+    if not config.chromium.exists():
+        raise BuildError([Problem("build_scripts/publish/pdf.py", None, f"Chromium not found at {config.chromium}: "
+                                  "install Debian's chromium, or set CHROMIUM to its path, to print the PDFs")])
     server, url = serve(site, root_path)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+            browser = playwright.chromium.launch(executable_path=str(config.chromium), headless=True,
+                                                 args=CHROMIUM_FLAGS)
             page = browser.new_page()
             for path, edition, target in jobs:
                 response = page.goto(url + path, wait_until="networkidle")

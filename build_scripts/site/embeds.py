@@ -14,7 +14,7 @@ from build_scripts.figures.render import Rendered
 from build_scripts.pages.context import Context, Placement
 from build_scripts.pages.figure_markup import figure_html
 from build_scripts.pages.read import Page
-from build_scripts.paths import CACHE
+from build_scripts.site.after_mkdocs import policy
 from build_scripts.site.previews import page_card, png_size, slide_png
 
 
@@ -23,24 +23,26 @@ def figure_citation(rendered: Rendered, number: str, url: str, release: Release)
             f"{formats.ESSAY}, version {release.version}. {url}")
 
 
-def embed_page(rendered: Rendered, number: str, markup: str, ctx: Context, placement: Placement) -> str:
+def embed_page(rendered: Rendered, number: str, markup: Markup, ctx: Context, placement: Placement) -> str:
     """A standalone page holding one figure, for an iframe on a course platform. Relative links only;
     it carries the same citation metadata as the essay's pages, pointing at the figure in the essay."""
     release = ctx.release
+    addresses = ctx.config.addresses
     home = f"{addresses.page_url(placement.page)}#fig-{rendered.id}"
     cited = f"{addresses.cited_url(placement.page, release.version)}#fig-{rendered.id}"
     title = f"Figure {number}: {rendered.definition.title}"
     meta = cite_block.edition_meta(ctx_page_path(ctx, placement.page), release)
     meta.update(title=title, description=rendered.figure.description)
     width, height = png_size((rendered.directory / "chart.png").read_bytes())
-    image = f"{addresses.site_url()}figures/{rendered.id}/chart.png"
+    image = f"{addresses.site_url}figures/{rendered.id}/chart.png"
     head = head_metadata.head(meta, title=title, description=rendered.figure.description, url=cited,
-                         jsonld=head_metadata.jsonld(placement.page, meta, ctx.data, url=home),
+                         jsonld=head_metadata.jsonld(addresses, placement.page, meta, ctx.data, url=home),
                          image=(image, width, height, f"{title} (static image)"))
     target = formats.Target(title=title, url=cited, key=f"multivector-fig-{rendered.id}")
     citations = [(fmt, formats.fill(template, target, None, fmt))
                  for fmt, template in formats.templates(release).items()]
-    return templating.render("embed.html", m=head, home=home, figure=Markup(markup),
+    # no inline script: the policy is complete as written
+    return templating.render("embed.html", csp=Markup(policy()), m=head, home=home, figure=markup,
                              citation=figure_citation(rendered, number, cited, release), formats=citations)
 
 
@@ -54,9 +56,10 @@ def kicker(meta: dict[str, object]) -> str:
     return f"Chapter {chapter}" if chapter.isdigit() else "Competition for Co-operation, retold"
 
 
-def files(ctx: Context, pages: list[Page], cache: Path = CACHE) -> dict[str, bytes]:
+def files(ctx: Context, pages: list[Page]) -> dict[str, bytes]:
     """Every sharing file: og/<page>.png for each page; slide.png and embed.html for each placed figure."""
     out: dict[str, bytes] = {}
+    cache = ctx.config.cache
     for page in pages:
         card = page_card(str(page.meta.get("title", "")), kicker(page.meta), cache)
         out[f"og/{addresses.page_slug(page.name)}.png"] = card
@@ -64,10 +67,10 @@ def files(ctx: Context, pages: list[Page], cache: Path = CACHE) -> dict[str, byt
         return out
     for fid, placement in ctx.placements.items():
         rendered = ctx.rendered[fid]
-        cited = f"{addresses.cited_url(placement.page, ctx.release.version)}#fig-{fid}"
+        cited = f"{ctx.config.addresses.cited_url(placement.page, ctx.release.version)}#fig-{fid}"
         citation = figure_citation(rendered, placement.number, cited, ctx.release)
         out[f"figures/{fid}/slide.png"] = slide_png(rendered, citation, cache)
         # the figure is the whole page, so it is always in the first screen
-        markup = figure_html(rendered, placement.number, ctx.data, "../../", first_screen=True)
+        markup = figure_html(rendered, placement.number, ctx.data, "../../", ctx.config.site_url, first_screen=True)
         out[f"figures/{fid}/embed.html"] = embed_page(rendered, placement.number, markup, ctx, placement).encode()
     return out

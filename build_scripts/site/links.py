@@ -82,7 +82,7 @@ def page_url(rel_path: str) -> str:
     return rel_path.removesuffix("index.html") if rel_path.endswith("/index.html") else rel_path
 
 
-def check(site: Path, site_url: str | None = None) -> Report:
+def check_site(site: Path, site_url: str | None = None) -> Report:
     """Every broken internal link and every external link of the site in `site`.
 
     `site_url` is the address the site was built for (default: read from the built home page); its
