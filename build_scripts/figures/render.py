@@ -1,10 +1,11 @@
-"""Stage three: build every figure and render its files, reusing renders whose input is unchanged.
+"""Building every figure and rendering its files, reusing renders whose input is unchanged.
 
 For each figure: the Vega-Lite spec, the Vega spec the browser runs, a static SVG per palette and a
 PNG (rendered here, with no browser), and the plotted rows as CSV and JSON. Building and rendering
-are the slow part, so both are cached: a figure whose code and whose datasets (the ones it read
-last time) are unchanged is read back from the cache without being built at all; a figure whose
-spec comes out the same as before is not rendered again.
+are the slow part, so both are cached: a figure whose code (its module and all it imports of
+build_scripts: figures/dependencies.py) and whose datasets (the ones it read last time) are unchanged
+is read back from the cache without being built at all; a figure whose spec comes out the same as
+before is not rendered again.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import hashlib
 import json
 import re
 import shutil
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,13 +23,10 @@ import vl_convert as vlc
 from build_scripts.data.datasets import Datasets
 from build_scripts.data.tables import to_csv, to_json
 from build_scripts.figures import palette
+from build_scripts.figures.dependencies import code_files
 from build_scripts.figures.registry import Figure, FigureDef, discover
-from build_scripts.paths import CACHE
+from build_scripts.paths import CACHE, ROOT
 
-HERE = Path(__file__).resolve().parent
-# modules every figure builds on: a change to any of them invalidates every cached figure
-SHARED_CODE = tuple(HERE / name for name in ("registry.py", "helpers.py", "palette.py", "../data/queries.py",
-                                             "../data/dates.py", "../data/models.py", "render.py"))
 ROWS = "rows"  # a figure's charts can read `alt.Data(name="rows")`: exactly Figure.rows
 RENDER_VERSION = "2"  # bump when the rendering below changes in a way the spec hash cannot see
 
@@ -95,9 +92,9 @@ def _hash(*parts: str) -> str:
 
 
 def code_digest(definition: FigureDef) -> str:
-    """The figure's own module and the shared modules every figure builds on."""
-    module = Path(sys.modules[definition.module].__file__ or "")
-    return _hash(*(path.read_text(encoding="utf-8") for path in (module, *SHARED_CODE)))
+    """The code behind a figure's output: its module and this one, with all they import of build_scripts."""
+    files = sorted(set(code_files(definition.module)) | set(code_files(__name__)))
+    return _hash(*(f"{path.relative_to(ROOT)}\0{path.read_text(encoding='utf-8')}" for path in files))
 
 
 def input_key(definition: FigureDef, data: Datasets, reads: list[str]) -> str:
