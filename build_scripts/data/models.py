@@ -5,7 +5,7 @@ Field descriptions here are shown on the Data page and in the published JSON Sch
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args, get_type_hints
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
@@ -251,3 +251,13 @@ MODELS: dict[str, type[BaseModel]] = {
     "roles": Role,
     "glossary": GlossaryEntry,
 }
+
+
+def date_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model typed PartialDate (attribute names: `from_`, not `from`)."""
+    hints = get_type_hints(model, include_extras=True)
+    return tuple(name for name in model.model_fields if PartialDate in (hints[name], *get_args(hints[name])))
+
+
+# dataset name -> its date fields: the one list of which fields are dates, from the models themselves
+DATE_FIELDS: dict[str, tuple[str, ...]] = {name: date_fields(model) for name, model in MODELS.items()}

@@ -15,7 +15,7 @@ from build_scripts import templating
 from build_scripts.cite import references
 from build_scripts.data import dates
 from build_scripts.data.datasets import Datasets
-from build_scripts.data.models import MODELS
+from build_scripts.data.models import DATE_FIELDS, MODELS
 from build_scripts.data.quantities import format_number, format_quantity
 from build_scripts.errors import did_you_mean
 from build_scripts.pages.context import PAGE, Context, View
@@ -29,7 +29,6 @@ INLINE = re.compile(r"\{\{\s*([a-z]+):([A-Za-z0-9-]+)(?:\.([a-z_]+))?(?:\|([a-z]
 FORMATS = ("year", "plain")
 
 
-DATE_FIELDS = {"founded", "dissolved", "date", "from", "to", "year", "issued"}
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ def resolve(data: Datasets, inline: Inline) -> tuple[str, Any]:
     value = getattr(record, attr)
     if value is None:
         raise ValueError(f"{inline.text} is empty in the data")
-    if inline.field in DATE_FIELDS and isinstance(value, str):
+    if attr in DATE_FIELDS[inline.dataset] and isinstance(value, str):
         return (str(dates.year(value)) if inline.format == "year" else dates.display(value)), record
     if isinstance(value, float | int) and not isinstance(value, bool):
         return format_number(value), record

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from build_scripts.data import dates
 from build_scripts.data.datasets import Datasets
+from build_scripts.data.models import DATE_FIELDS
 from build_scripts.data.yaml_reader import load_yaml, strip_lines
 from build_scripts.errors import BuildError, Problem
 from build_scripts.pages.inline import INLINE
@@ -69,10 +70,13 @@ def dataset_values(data: Datasets) -> dict[float, str]:
 
 
 def dataset_dates(data: Datasets) -> dict[str, str]:
-    """Dates with at least a month, as the prose would write them, with where they live."""
+    """Dates with at least a month, as the prose would write them, with where they live. A source's dates
+    (published, consulted) describe the source, not what the prose tells: a typed date equal to one
+    of them is a coincidence, not a value to draw from the data."""
     found: dict[str, str] = {}
-    fields = {"events": ("date",), "organisations": ("founded", "dissolved"), "memberships": ("from_", "to")}
-    for name, names in fields.items():
+    for name, names in DATE_FIELDS.items():
+        if name == "sources":
+            continue
         for index, record in enumerate(data.records(name)):
             for field in names:
                 value = getattr(record, field)
