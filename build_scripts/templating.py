@@ -6,7 +6,8 @@ are on the same search path, so a fragment that both MkDocs' pages and the build
 (the citation metadata in <head>) is written once.
 
 Templates in fragments/ are pieces of a page's Markdown, written over several lines for reading and
-rendered as one line (in Markdown a line break would end an HTML block, or count as a line of text):
+rendered as one line (in Markdown a line break would end an HTML block, or count as a line of text),
+as are the SVG images in images/:
 a line break and the indentation after it vanish between two tags (HTML or Jinja: `>` or `}` before it,
 `<`, `{%` or `{#` after it), and stand for one space anywhere else (between attributes, words, or
 before a `{{ value }}`).
@@ -20,7 +21,6 @@ from typing import Any
 
 import jinja2
 from jinja2.ext import Extension
-from markupsafe import Markup
 
 from build_scripts.paths import ROOT, SITE_CONFIG
 
@@ -37,7 +37,7 @@ def one_line(source: str) -> str:
 
 class OneLineFragments(Extension):
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
-        return one_line(source) if name and name.startswith("fragments/") else source
+        return one_line(source) if name and name.startswith(("fragments/", "images/")) else source
 
 
 def number(value: float) -> str:
@@ -54,5 +54,6 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render(name: str, **values: Any) -> Markup:
-    return Markup(environment().get_template(name).render(**values))
+def render(name: str, **values: Any) -> str:
+    """A template's output, as plain text: to put it inside another template, wrap it in Markup."""
+    return environment().get_template(name).render(**values)

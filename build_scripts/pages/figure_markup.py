@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from markupsafe import Markup
-
 from build_scripts import templating
 from build_scripts.cite import references
 from build_scripts.data.datasets import Datasets
@@ -51,14 +49,14 @@ def controls(rendered: Rendered, view: View) -> list[dict[str, Any]]:
             for name, spec in rendered.figure.params.items()]
 
 
-def embed_snippet(rendered: Rendered, number: str, site_url: str) -> Markup:
+def embed_snippet(rendered: Rendered, number: str, site_url: str) -> str:
     return templating.render("fragments/embed-snippet.html", url=f"{site_url}figures/{rendered.id}/embed.html",
                              title=f"Figure {number}: {rendered.definition.title}",
                              height=int(rendered.height) + 360)
 
 
 def figure_html(rendered: Rendered, number: str, data: Datasets, prefix: str, site_url: str,
-                first_screen: bool = False, view: View = PAGE) -> Markup:
+                first_screen: bool = False, view: View = PAGE) -> str:
     """`first_screen`: the figure shows as the page opens, so its image is not left to load lazily."""
     sources = data["sources"].by_id()
     fig = rendered.figure
@@ -70,4 +68,4 @@ def figure_html(rendered: Rendered, number: str, data: Datasets, prefix: str, si
         sources=[{"id": sid, "short": references.short_label(sources[sid]),
                   "full": references.full_reference(sources[sid])} for sid in fig.sources],
         max_named_sources=MAX_NAMED_SOURCES, columns=fig.columns, rows=table_rows(rendered, data),
-        downloads=DOWNLOADS, snippet=str(embed_snippet(rendered, number, site_url)))  # shown as text
+        downloads=DOWNLOADS, snippet=embed_snippet(rendered, number, site_url))  # shown as text

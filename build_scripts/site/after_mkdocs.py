@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from build_scripts import templating
 from build_scripts.editions.versions import Version
 from build_scripts.errors import BuildError, Problem
 
@@ -57,10 +57,7 @@ def apply_csp(site: Path) -> int:
 
 
 def banner(version: Version, latest: Version, href: str) -> str:
-    return (f'<div class="admonition warning mv-edition-banner" role="note"><p class="admonition-title">'
-            f"An earlier edition</p><p>This is edition {version.edition} of the essay, kept unchanged at this "
-            f"address so that citations of it still lead here. The latest edition is {latest.edition}: "
-            f'<a href="{html.escape(href)}">read this page in the latest edition</a>.</p></div>')
+    return templating.render("fragments/edition-banner.html", version=version, latest=latest, href=href)
 
 
 def add_banners(edition_dir: Path, version: Version, latest: Version, latest_dir: Path, root_path: str) -> int:

@@ -23,7 +23,7 @@ def figure_citation(rendered: Rendered, number: str, url: str, release: Release)
             f"{formats.ESSAY}, version {release.version}. {url}")
 
 
-def embed_page(rendered: Rendered, number: str, markup: Markup, ctx: Context, placement: Placement) -> str:
+def embed_page(rendered: Rendered, number: str, markup: str, ctx: Context, placement: Placement) -> str:
     """A standalone page holding one figure, for an iframe on a course platform. Relative links only;
     it carries the same citation metadata as the essay's pages, pointing at the figure in the essay."""
     release = ctx.release
@@ -42,7 +42,7 @@ def embed_page(rendered: Rendered, number: str, markup: Markup, ctx: Context, pl
     citations = [(fmt, formats.fill(template, target, None, fmt))
                  for fmt, template in formats.templates(release).items()]
     # no inline script: the policy is complete as written
-    return templating.render("embed.html", csp=Markup(policy()), m=head, home=home, figure=markup,
+    return templating.render("embed.html", csp=Markup(policy()), m=head, home=home, figure=Markup(markup),
                              citation=figure_citation(rendered, number, cited, release), formats=citations)
 
 

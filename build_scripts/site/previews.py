@@ -5,14 +5,15 @@ cached by content: a slide-ready PNG of each figure with its citation in a foote
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 import struct
 import textwrap
 from pathlib import Path
 
 import vl_convert as vlc
+from markupsafe import Markup
 
+from build_scripts import templating
 from build_scripts.cite.head_metadata import CARD_HEIGHT, CARD_WIDTH
 from build_scripts.figures.render import Rendered
 from build_scripts.paths import CACHE
@@ -40,33 +41,18 @@ def _lines(text: str, width: int) -> list[str]:
 
 def slide_png(rendered: Rendered, citation: str, cache: Path = CACHE) -> bytes:
     """The figure on a white slide with its citation in a footer."""
-    svg = rendered.svg()
-    width, height = rendered.width, rendered.height
-    inner = re.sub(r"^<svg[^>]*>|</svg>\s*$", "", svg.strip())
+    chart = re.sub(r"^<svg[^>]*>|</svg>\s*$", "", rendered.svg().strip())  # the chart's own elements
     footer = _lines(citation, 62)
-    foot_height = 14 * len(footer) + 16
-    texts = "".join(
-        f'<text x="8" y="{height + 18 + 14 * i}" font-family="{FONT}" font-size="10" fill="{INK}">'
-        f"{html.escape(line)}</text>" for i, line in enumerate(footer))
-    slide = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-             f'width="{width:g}" height="{height + foot_height:g}">'
-             f'<rect width="100%" height="100%" fill="{PAPER}"/>{inner}'
-             f'<line x1="8" x2="{width - 8:g}" y1="{height + 4:g}" y2="{height + 4:g}" stroke="#d5d9df"/>{texts}</svg>')
+    slide = templating.render("images/slide.svg", width=rendered.width, height=rendered.height,
+                              foot_height=14 * len(footer) + 16, chart=Markup(chart), footer=footer,
+                              font=FONT, ink=INK, paper=PAPER)
     return _cached_png(slide, 4, cache)  # 4x: crisp on a projector
 
 
 def page_card(title: str, kicker: str, cache: Path = CACHE) -> bytes:
     """A 1200x630 preview image: the essay's name and the page's title."""
-    lines = _lines(title, 26)[:3]
-    title_svg = "".join(
-        f'<text x="72" y="{250 + 84 * i}" font-family="{FONT}" font-size="68" font-weight="bold" fill="{PAPER}">'
-        f"{html.escape(line)}</text>" for i, line in enumerate(lines))
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{CARD_WIDTH}" height="{CARD_HEIGHT}">'
-           f'<rect width="100%" height="100%" fill="{ACCENT}"/>'
-           f'<text x="72" y="120" font-family="{FONT}" font-size="34" fill="#dbe6f5">{html.escape(kicker)}</text>'
-           f"{title_svg}"
-           f'<text x="72" y="570" font-family="{FONT}" font-size="28" fill="#dbe6f5">'
-           f"Multivector · an interactive essay retelling Chatterje-Doody (2015)</text></svg>")
+    svg = templating.render("images/card.svg", width=CARD_WIDTH, height=CARD_HEIGHT, kicker=kicker,
+                            lines=_lines(title, 26)[:3], font=FONT, paper=PAPER, accent=ACCENT)
     return _cached_png(svg, 1, cache)
 
 
