@@ -157,3 +157,21 @@ def test_in_brief_is_required_on_chapter_pages_and_checked(data_dir: Path, conte
     chapter.write_text(text[:start] + text[end:])
     assert messages(data_dir, content_dir) == [
         f"{chapter}:7: a chapter page needs exactly one ```brief block of key points (found 0)"]
+
+
+def test_an_indented_fence_is_a_fence_for_every_reader_of_the_pages() -> None:
+    """One rule for fences (pages/markdown.py): a code block inside an admonition is code, for the
+    expansion, the anchors, the typed values and the word counts alike."""
+    from build_scripts.editions.anchors import anchors
+    from build_scripts.pages.markdown import page_blocks, prose_indices
+    from build_scripts.pages.read import Page
+    from build_scripts.pages.typed_values import prose_lines
+
+    body = ["# Title {#t}", "", '!!! note "Code"', "", "    ```", "    15,000 in July 2014", "    ```", "",
+            "A paragraph. {: #t-p1 }"]
+    page = Page(Path("t.md"), "t.md", {}, body, 1)
+    (block,) = page_blocks(page)
+    assert (block.start, block.end, block.body) == (4, 6, ["    15,000 in July 2014"])
+    assert 5 not in prose_indices(body)
+    assert not any("15,000" in text for _, text in prose_lines(page))
+    assert [a.id for a in anchors(page)[0]] == ["t", "t-p1"]
