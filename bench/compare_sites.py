@@ -22,7 +22,6 @@ figures, downloads, images. Exits 1 when any file differs or exists on one side 
 from __future__ import annotations
 
 import argparse
-import difflib
 import gzip
 import io
 import os

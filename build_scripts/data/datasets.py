@@ -1,7 +1,7 @@
 """Load every dataset in data/, validate it against its model, and check references between them.
 
-Stage one and two of the build: load → validate. Every problem in every file is collected before
-anything is raised, so an editor sees the whole list at once.
+The first stage of the build, load and validate (pipeline.load). Every problem in every file is
+collected before anything is raised, so an editor sees the whole list at once.
 """
 
 from __future__ import annotations

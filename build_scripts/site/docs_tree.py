@@ -1,4 +1,4 @@
-"""Stage five: write the generated docs tree that MkDocs renders, and the downloads beside it.
+"""The generated docs tree that MkDocs renders, and the downloads beside it (pipeline.write_docs).
 
 The tree is assembled in memory as {relative path: bytes}, then synced into build/docs: only files
 whose bytes changed are written, so a live-reloading server rebuilds only what changed.
