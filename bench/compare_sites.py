@@ -16,12 +16,15 @@ What legitimately differs is normalised before comparing, and said here:
   apostrophe as &#39;, Python's html.escape as &quot; and &#x27; (the same characters once read);
 - with `--squeeze`, whitespace between two tags (a template may write the same HTML on other lines).
 Everything else must be equal byte for byte: pages, the hashes in each page's Content Security Policy,
-figures, downloads, images. Exits 1 when any file differs or exists on one side only.
+figures, downloads, images. Exits 1 when any file differs or exists on one side only. A change meant
+to alter the site can be set aside to see that nothing else changed: `--drop REGEX` removes what the
+expression matches from both sides, `--skip GLOB` leaves files out.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import gzip
 import io
 import os
@@ -68,7 +71,7 @@ def build(tree: Path, site_url: str) -> Path:
     return tree / "site"
 
 
-def normalised(path: Path, squeeze: bool) -> bytes:
+def normalised(path: Path, squeeze: bool, drop: list[re.Pattern[bytes]]) -> bytes:
     data = path.read_bytes()
     if path.suffix == ".gz":
         data = gzip.decompress(data)
@@ -79,6 +82,8 @@ def normalised(path: Path, squeeze: bool) -> bytes:
             data = data.replace(spelling, same)
     if squeeze and path.suffix in (".html", ".xml"):
         data = BETWEEN_TAGS.sub(b"><", data)
+    for pattern in drop:
+        data = pattern.sub(b"", data)
     return data
 
 
@@ -92,16 +97,17 @@ def first_difference(a: bytes, b: bytes, name: str) -> str:
             f"    base: …{left}…\n    tree: …{right}…")
 
 
-def compare(base: Path, tree: Path, squeeze: bool) -> list[str]:
+def compare(base: Path, tree: Path, squeeze: bool, drop: list[re.Pattern[bytes]], skip: list[str]) -> list[str]:
     files = {p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file()}
     files |= {p.relative_to(tree).as_posix() for p in tree.rglob("*") if p.is_file()}
+    files = {name for name in files if not any(fnmatch.fnmatch(name, glob) for glob in skip)}
     report = []
     for name in sorted(files):
         a, b = base / name, tree / name
         if not a.exists() or not b.exists():
             report.append(f"  only in {'the working tree' if b.exists() else 'the base'}: {name}")
             continue
-        left, right = normalised(a, squeeze), normalised(b, squeeze)
+        left, right = normalised(a, squeeze, drop), normalised(b, squeeze, drop)
         if left != right:
             report.append(f"  differs: {name}\n{first_difference(left, right, name)}")
     print(f"compared {len(files)} files")
@@ -114,13 +120,16 @@ def main() -> int:
     parser.add_argument("--site-url", default=SITE_URL, help=f"the address both are built for ({SITE_URL})")
     parser.add_argument("--squeeze", action="store_true", help="ignore whitespace between tags")
     parser.add_argument("--keep", action="store_true", help="keep build/compare/ afterwards")
+    parser.add_argument("--drop", action="append", default=[], help="a regular expression to remove from both sides")
+    parser.add_argument("--skip", action="append", default=[], help="files to leave out (a glob, e.g. 'assets/js/*')")
     args = parser.parse_args()
     shutil.rmtree(WORK, ignore_errors=True)
     base, tree = WORK / "base", WORK / "tree"
     copy_commit(args.base, base)
     copy_working_tree(tree)
     print(f"building {args.base} and the working tree for {args.site_url} …", flush=True)
-    report = compare(build(base, args.site_url), build(tree, args.site_url), args.squeeze)
+    drop = [re.compile(pattern.encode()) for pattern in args.drop]
+    report = compare(build(base, args.site_url), build(tree, args.site_url), args.squeeze, drop, args.skip)
     if not args.keep:
         shutil.rmtree(WORK, ignore_errors=True)
     if report:
