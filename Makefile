@@ -45,15 +45,17 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench.py
 
 # Lighthouse 12.2.3 (installed on demand into build/audit-tools) on every page of the site served with
-# gzip under /multivector/, against bench/budgets.yaml; raw reports in build/audit/<time>/. Takes ~15 min.
+# gzip under /multivector/, against bench/budgets.yaml; raw reports in build/audit/<time>/. Takes ~30 min.
 .PHONY: audit
 audit: $(STAMP)
 	$(BIN)/python bench/audit.py
 
-# Python style and errors; the Pages workflow with actionlint (and shellcheck on its run: blocks,
-# where shellcheck is installed) and zizmor's security audit (offline: no GitHub API calls).
+# Python style and errors; the site's JavaScript with ESLint (eslint.config.js); the Pages workflow with
+# actionlint (and shellcheck on its run: blocks, where shellcheck is installed) and zizmor's security
+# audit (offline: no GitHub API calls).
 lint: $(STAMP)
 	$(BIN)/ruff check build_scripts tests bench
+	node_modules/.bin/eslint site_config/js eslint.config.js
 	$(BIN)/actionlint
 	$(BIN)/zizmor --offline --persona=pedantic .github/
 

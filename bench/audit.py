@@ -36,8 +36,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_scripts.localserver import _Handler
 from build_scripts.paths import ROOT, SITE
+from build_scripts.publish.local_server import _Handler
 from tests.conftest import CHROMIUM, PREFIX
 
 LIGHTHOUSE_VERSION = "12.2.3"

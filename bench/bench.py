@@ -18,9 +18,10 @@ from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_scripts import build
-from build_scripts.localserver import serve
+from build_scripts import pipeline
+from build_scripts.config import Config
 from build_scripts.paths import CONTENT, DATA
+from build_scripts.publish.local_server import serve
 from tests.conftest import CHROMIUM
 
 PAGES = {"figure page": "3-institutional-overlap/", "text page": "about/"}
@@ -28,8 +29,9 @@ PAGES = {"figure page": "3-institutional-overlap/", "text page": "about/"}
 
 def timed_build(data: Path, docs: Path, cache: Path, site: Path) -> tuple[float, list[str]]:
     start = time.perf_counter()
-    result = build.generate(data, CONTENT, docs, cache)
-    build.mkdocs_build(docs, site)
+    config = Config(data=data, content=CONTENT, docs=docs, cache=cache, site=site)
+    result = pipeline.generate(config)
+    pipeline.render_site(config)
     return time.perf_counter() - start, result.rendered_fresh
 
 
@@ -41,7 +43,7 @@ def bytes_before_interaction(site: Path) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
                                                  args=["--no-sandbox", "--disable-gpu"])
             for label, path in PAGES.items():
                 context = browser.new_context(viewport={"width": 1280, "height": 900})

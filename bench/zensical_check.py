@@ -18,7 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_scripts import build
+from build_scripts import pipeline
+from build_scripts.config import Config
 from build_scripts.paths import BUILD, DOCS, ROOT
 
 VENV = BUILD / "zensical-venv"
@@ -49,9 +50,9 @@ def page_facts(site: Path) -> dict[str, tuple[set[str], dict[str, str]]]:
 
 
 def main() -> int:
-    os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000/")
-    build.generate()
-    build.mkdocs_build(site=BUILD / "mkdocs-site")
+    built = Config(site=BUILD / "mkdocs-site")
+    pipeline.generate(built)
+    pipeline.render_site(built)
     config = ROOT / ".zensical-check.yml"  # Zensical wants its config and docs inside the project
     config.write_text((ROOT / "mkdocs.yml").read_text().replace("site_dir: site", "site_dir: build/zensical-site"))
     try:

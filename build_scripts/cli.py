@@ -9,10 +9,17 @@ import sys
 import time
 from pathlib import Path
 
-from . import anchors, build, checks, links, new_figure, publish, schemas, wordcount
-from .errors import BuildError
-from .pages import read_pages
-from .paths import CONTENT, DATA, ROOT, SITE, SITE_CONFIG
+from build_scripts import pipeline
+from build_scripts.config import Config
+from build_scripts.data import json_schemas
+from build_scripts.editions import anchors
+from build_scripts.errors import BuildError
+from build_scripts.figures import new_figure
+from build_scripts.pages import word_count
+from build_scripts.pages.read import read_pages
+from build_scripts.paths import CONTENT, DATA, ROOT, SITE, SITE_CONFIG
+from build_scripts.publish import all_editions
+from build_scripts.site import links
 
 WATCHED = (DATA, CONTENT, ROOT / "build_scripts", SITE_CONFIG)
 
@@ -30,7 +37,7 @@ def check_links(site: Path, site_url: str | None) -> int:
     if not (site / "index.html").is_file():
         print(f"links: no built site in {site}: run `make build` first", file=sys.stderr)
         return 1
-    report = links.check(site, site_url)
+    report = links.check_site(site, site_url)
     print(links.format_report(report))
     return 1 if report.broken else 0
 
@@ -88,48 +95,60 @@ def main(argv: list[str] | None = None) -> int:
     serve_parser.add_argument("--address", default="127.0.0.1:8000")
     args = parser.parse_args(argv)
     os.chdir(ROOT)  # relative paths in messages are relative to the repository
+    config = Config.from_environment(os.environ)
     try:
-        if args.command == "check":
-            ctx = checks.check_all(args.data.resolve(), args.content.resolve())
-            print(f"check: {sum(len(d.records) for d in ctx.data.items.values())} records in "
-                  f"{len(ctx.data.items)} datasets, {len(ctx.placements)} figures placed: no problems")
-        elif args.command == "docs":
-            start = time.perf_counter()
-            result = build.generate()
-            print(f"docs: {len(result.written)} file(s) written, figures rendered: "
-                  f"{', '.join(result.rendered_fresh) or 'none (all cached)'} "
-                  f"({time.perf_counter() - start:.1f} s)")
-        elif args.command == "build":
-            print(f"build: site/ written in {build.build():.1f} s")
-        elif args.command == "publish":
-            start = time.perf_counter()
-            made = publish.publish()
-            print(f"publish: site/ written in {time.perf_counter() - start:.1f} s with editions " + "; ".join(made))
-        elif args.command == "new-figure":
-            try:
-                touched = new_figure.create(args.id, args.page)
-            except ValueError as exc:
-                print(f"new-figure: {exc}", file=sys.stderr)
-                return 1
-            print("new-figure: wrote " + ", ".join(str(p.relative_to(ROOT)) for p in touched))
-        elif args.command == "schemas":
-            changed = schemas.write()
-            print(f"schemas: {len(changed)} file(s) updated" + (": " + ", ".join(changed) if changed else ""))
-        elif args.command == "anchors":
-            pages = read_pages(CONTENT)
-            if args.write:
-                print(f"anchors: {anchors.write_registry(pages)} anchors recorded in anchors.json")
-            else:
-                problems = anchors.check(pages, anchors.load_registry(), {p.name for p in pages})
-                if problems:
-                    raise BuildError(problems)
-                print("anchors: every published anchor is present or redirected")
-        elif args.command == "links":
-            return check_links(args.site.resolve(), args.site_url)
-        elif args.command == "words":
-            print(wordcount.report())
-        elif args.command == "serve":
-            return serve(args.address)
+        return run(args, config)
     except BuildError as exc:
         return report(exc)
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    """Carry out one command."""
+    if args.command == "check":
+        ctx = pipeline.check(config.but(data=args.data.resolve(), content=args.content.resolve()))
+        print(f"check: {sum(len(d.records) for d in ctx.data.items.values())} records in "
+              f"{len(ctx.data.items)} datasets, {len(ctx.placements)} figures placed: no problems")
+    elif args.command == "docs":
+        start = time.perf_counter()
+        result = pipeline.generate(config)
+        print(f"docs: {len(result.written)} file(s) written, figures rendered: "
+              f"{', '.join(result.rendered_fresh) or 'none (all cached)'} "
+              f"({time.perf_counter() - start:.1f} s)")
+    elif args.command == "build":
+        print(f"build: site/ written in {pipeline.build(config):.1f} s")
+    elif args.command == "publish":
+        start = time.perf_counter()
+        made = all_editions.publish(config)
+        print(f"publish: site/ written in {time.perf_counter() - start:.1f} s with editions " + "; ".join(made))
+    elif args.command == "new-figure":
+        try:
+            touched = new_figure.create(args.id, args.page)
+        except ValueError as exc:
+            print(f"new-figure: {exc}", file=sys.stderr)
+            return 1
+        print("new-figure: wrote " + ", ".join(str(p.relative_to(ROOT)) for p in touched))
+    elif args.command == "schemas":
+        changed = json_schemas.write()
+        print(f"schemas: {len(changed)} file(s) updated" + (": " + ", ".join(changed) if changed else ""))
+    elif args.command == "anchors":
+        return registry_command(config, args.write)
+    elif args.command == "links":
+        return check_links(args.site.resolve(), args.site_url)
+    elif args.command == "words":
+        print(word_count.report(config.content))
+    elif args.command == "serve":
+        return serve(args.address)
+    return 0
+
+
+def registry_command(config: Config, write: bool) -> int:
+    """Check the anchor registry, or record every current anchor in it."""
+    pages = read_pages(config.content)
+    if write:
+        print(f"anchors: {anchors.write_registry(pages)} anchors recorded in anchors.json")
+        return 0
+    problems = anchors.check_anchors(pages, anchors.load_registry(), {p.name for p in pages})
+    if problems:
+        raise BuildError(problems)
+    print("anchors: every published anchor is present or redirected")
     return 0

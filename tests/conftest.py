@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import build
-from build_scripts.localserver import serve
+from build_scripts import pipeline
+from build_scripts.config import DEBIAN_CHROMIUM, Config
 from build_scripts.paths import ROOT
-from build_scripts.pdf import CHROMIUM, CHROMIUM_FLAGS
+from build_scripts.publish.local_server import serve
+from build_scripts.publish.pdf import CHROMIUM_FLAGS
 
 FIXTURES = Path(__file__).parent / "fixtures"
+CHROMIUM = os.environ.get("CHROMIUM") or str(DEBIAN_CHROMIUM)  # the browser the tests drive, as the PDF printer
 
 
 @pytest.fixture
@@ -58,13 +60,9 @@ def site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
         return Path(os.environ["MULTIVECTOR_TEST_SITE"])
     root = tmp_path_factory.mktemp("built")
     docs = root / "docs"
-    os.environ["SITE_URL"] = site_url  # citations in the pages and MkDocs' own URLs both use it
-    try:
-        build.generate(docs=docs)
-        build.mkdocs_build(docs=docs, site=root / "site")
-    finally:
-        del os.environ["SITE_URL"]
-    return root / "site"
+    config = Config(site_url=site_url, docs=docs, site=root / "site")  # the pages' citations and MkDocs use it
+    pipeline.build(config)
+    return config.site
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +80,7 @@ def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (the CI script does)")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
 
@@ -101,4 +99,4 @@ def page(browser: object) -> Iterator[object]:
     context.close()
 
 
-__all__ = ["FIXTURES", "ROOT", "serve"]
+__all__ = ["CHROMIUM", "FIXTURES", "ROOT", "serve"]

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from build_scripts.figures import discover
+from build_scripts.figures.registry import discover
 from build_scripts.paths import ROOT
 
 from .test_browser import PAGES, loaded_width, open_page, shown_chart, wake

@@ -5,8 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from build_scripts import anchors, build
-from build_scripts.pages import read_pages
+from build_scripts import pipeline
+from build_scripts.config import Config
+from build_scripts.editions import anchors
+from build_scripts.pages.read import read_pages
 from build_scripts.paths import CONTENT, ROOT
 
 
@@ -18,7 +20,7 @@ def copy_content(tmp_path: Path) -> Path:
 
 def problems(content: Path, registry: dict) -> list[str]:
     pages = read_pages(content)
-    return [p.message for p in anchors.check(pages, registry, {p.name for p in pages})]
+    return [p.message for p in anchors.check_anchors(pages, registry, {p.name for p in pages})]
 
 
 def test_the_essay_matches_its_registry() -> None:
@@ -58,7 +60,7 @@ def test_ids_are_unique_across_the_site(tmp_path: Path) -> None:
 
 def test_checking_never_writes_the_registry() -> None:
     before = (ROOT / "anchors.json").read_bytes()
-    build.check()
+    pipeline.check(Config())
     assert (ROOT / "anchors.json").read_bytes() == before
 
 

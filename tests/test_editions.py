@@ -19,10 +19,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from build_scripts import editions
-from build_scripts.editions import Revision, Version
-from build_scripts.localserver import serve
+from build_scripts.editions import revisions, versions
+from build_scripts.editions.revisions import Revision
+from build_scripts.editions.versions import Version
 from build_scripts.paths import CACHE, NODE_MODULES, ROOT
+from build_scripts.publish.local_server import serve
 
 from .conftest import PREFIX, free_port
 
@@ -162,12 +163,12 @@ def test_revisions_are_found_across_several_editions() -> None:
     history = [(v1, {"a.md": {"p1": "one", "p2": "same", "p3": "x"}}),
                (v2, {"b.md": {"p1": "two", "p2": "same"}})]
     current = {"p1": "two", "p2": "same", "p3": "y", "p4": "new"}
-    assert editions.revisions(current, v3, history) == {
+    assert revisions.revisions(current, v3, history) == {
         "p1": Revision("p1", "1.1", "1.0", "a.md"),  # reworded in 1.1 (and moved): unchanged since
         # p3 was absent from 1.1, so its return in 2.0 is not a rewording of 1.1's text
     }
     current["p1"] = "three"
-    assert editions.revisions(current, v3, history)["p1"] == Revision("p1", "2.0", "1.1", "b.md")
+    assert revisions.revisions(current, v3, history)["p1"] == Revision("p1", "2.0", "1.1", "b.md")
 
 
 def test_release_tags_make_editions_of_their_newest_patch(tmp_path: Path) -> None:
@@ -177,5 +178,5 @@ def test_release_tags_make_editions_of_their_newest_patch(tmp_path: Path) -> Non
     run([*GIT, "commit", "-q", "-m", "x"], tmp_path)
     for tag in ("v1.0.0", "v1.0.1", "v1.1.0", "v0.9.3", "not-a-release", "v2.0"):
         run([*GIT, "tag", tag], tmp_path)
-    assert [v.tag for v in editions.released(tmp_path)] == ["v0.9.3", "v1.0.1", "v1.1.0"]
-    assert [v.edition for v in editions.earlier(Version(1, 1, 2), tmp_path)] == ["0.9", "1.0"]
+    assert [v.tag for v in versions.released(tmp_path)] == ["v0.9.3", "v1.0.1", "v1.1.0"]
+    assert [v.edition for v in versions.earlier(Version(1, 1, 2), tmp_path)] == ["0.9", "1.0"]

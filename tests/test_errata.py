@@ -6,7 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import build, citations, errata
+from build_scripts import pipeline
+from build_scripts.cite import addresses
+from build_scripts.config import Config
+from build_scripts.editions import errata
+from build_scripts.editions.release import load_release
 from build_scripts.errors import BuildError
 
 
@@ -23,7 +27,7 @@ def write_errata(path: Path, anchor: str) -> None:
 def test_a_correction_is_listed_and_shown_on_its_paragraph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(errata, "ERRATA", tmp_path / "errata.yaml")
     write_errata(tmp_path / "errata.yaml", "ed-p4")
-    pages = build.generate(docs=tmp_path / "docs").pages
+    pages = pipeline.generate(Config(docs=tmp_path / "docs")).pages
     chapter = pages["2-elite-discourse.md"]
     notice = chapter[chapter.index("{: #ed-p4"):]
     assert 'class="mv-correction"' in notice.split("\n\n")[1]
@@ -35,7 +39,7 @@ def test_a_correction_of_a_missing_paragraph_stops_the_build(tmp_path: Path, mon
     monkeypatch.setattr(errata, "ERRATA", tmp_path / "errata.yaml")
     write_errata(tmp_path / "errata.yaml", "ed-p999")
     with pytest.raises(BuildError) as caught:
-        build.check()
+        pipeline.check(Config())
     assert any("correction of 2-elite-discourse.md#ed-p999: no such paragraph" in str(p) for p in caught.value.problems)
 
 
@@ -46,19 +50,18 @@ def test_no_corrections_yet() -> None:
 def test_report_an_error_link_is_prefilled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from urllib.parse import parse_qs, urlparse
 
-    monkeypatch.setenv("REPO_URL", "https://example.org/owner/essay")
-    monkeypatch.setenv("SITE_URL", "https://example.org/essay/")
-    pages = build.generate(docs=tmp_path / "docs").pages
+    config = Config(repo_url="https://example.org/owner/essay", site_url="https://example.org/essay/",
+                    docs=tmp_path / "docs")
+    pages = pipeline.generate(config).pages
     block = pages["2-elite-discourse.md"].split("## Cite this page", 1)[1]
     href = block.split('class="mv-report__link" href="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
     assert href.startswith("https://example.org/owner/essay/issues/new?")
     query = parse_qs(urlparse(href).query)
     assert query["title"] == ["Error on “Elite discourse”"]
-    edition = citations.edition_path(citations.load_release().version)
+    edition = addresses.edition_path(load_release().version)
     assert f"Page: https://example.org/essay/{edition}2-elite-discourse/" in query["body"][0]  # the edition read
     assert "Edition: " in query["body"][0]
 
 
 def test_no_report_link_without_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("REPO_URL", raising=False)
-    assert "mv-report" not in build.generate(docs=tmp_path / "docs").pages["index.md"]
+    assert "mv-report" not in pipeline.generate(Config(docs=tmp_path / "docs")).pages["index.md"]

@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.build import generate
+from build_scripts.config import Config
+from build_scripts.data.tables import safe_cell, to_csv
 from build_scripts.paths import ROOT
-from build_scripts.tables import safe_cell, to_csv
+from build_scripts.pipeline import generate
 
 from .conftest import FIXTURES
 
@@ -126,7 +127,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("hostile")
     data, content = hostile_fixture(root)
     docs, site = root / "docs", root / "site"
-    generate(data, content, docs, root / "cache", only=FIGURES)
+    generate(Config(data=data, content=content, docs=docs, cache=root / "cache"), only=FIGURES)
     env = {**os.environ, "MULTIVECTOR_DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(mkdocs_config(docs, root)),
                              "--site-dir", str(site)], cwd=ROOT, env=env, capture_output=True, text=True)
@@ -217,7 +218,7 @@ def test_csv_of_formulas_reads_back_as_text() -> None:
 def test_chapter_source_title_is_escaped(tmp_path: Path) -> None:
     data, content = hostile_fixture(tmp_path)
     replace(data / "sources.yaml", 'title: "Competition', f'title: "{SCRIPT} Competition')
-    generate(data, content, tmp_path / "docs", tmp_path / "cache", only=FIGURES)
+    generate(Config(data=data, content=content, docs=tmp_path / "docs", cache=tmp_path / "cache"), only=FIGURES)
     for path in (tmp_path / "docs").rglob("*.md"):
         body = path.read_text().split("\n---\n", 1)[-1]  # the front matter is JSON-LD, escaped by `tojson`
         assert SCRIPT not in body, path.name
@@ -227,5 +228,6 @@ def test_inline_values_keep_markdown_inert(tmp_path: Path) -> None:
     data, content = hostile_fixture(tmp_path)
     page = content / "timeline.md"
     page.write_text(page.read_text() + "\nThe {{events:june-2009-summits.title}} met. {: #tl-p1 }\n")
-    docs = generate(data, content, tmp_path / "docs", tmp_path / "cache", only=FIGURES).pages
+    config = Config(data=data, content=content, docs=tmp_path / "docs", cache=tmp_path / "cache")
+    docs = generate(config, only=FIGURES).pages
     assert "[click](javascript:go)" not in docs["timeline.md"]

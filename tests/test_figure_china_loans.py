@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from build_scripts.datasets import load_all
-from build_scripts.figures import discover
-from build_scripts.figures.china_loans import verdicts
+from build_scripts.data.datasets import load_all
+from build_scripts.figures.charts.china_loans import verdicts
+from build_scripts.figures.registry import discover
 
 
 def build() -> tuple[list[dict], str, list[str]]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_scripts.datasets import load_all
-from build_scripts.figures import discover
-from build_scripts.render import render_one
+from build_scripts.data.datasets import load_all
+from build_scripts.figures.registry import discover
+from build_scripts.figures.render import render_one
 
 
 def test_one_row_per_role_and_theme_with_its_basis() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from build_scripts.datasets import load_all
-from build_scripts.figures import Figure, discover
+from build_scripts.data.datasets import load_all
+from build_scripts.figures.registry import Figure, discover
 
 
 def build() -> Figure:

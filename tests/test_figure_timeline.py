@@ -6,11 +6,11 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from build_scripts import dates
-from build_scripts.datasets import load_all
-from build_scripts.figures import discover
-from build_scripts.figures.timeline import position
-from build_scripts.render import render_one
+from build_scripts.data import dates
+from build_scripts.data.datasets import load_all
+from build_scripts.figures.charts.timeline import position
+from build_scripts.figures.registry import discover
+from build_scripts.figures.render import render_one
 
 
 def test_imprecise_dates_are_placed_at_their_start_but_shown_as_given() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from build_scripts.datasets import load_all
-from build_scripts.figures import discover
+from build_scripts.data.datasets import load_all
+from build_scripts.figures.registry import discover
 
 
 def build() -> tuple[list[dict], str]:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-from build_scripts import theme
-from build_scripts.datasets import load_all
-from build_scripts.figures import discover
-from build_scripts.figures.memberships import rows_for_year
-from build_scripts.render import namespace_svg, render_one
+from build_scripts.data.datasets import load_all
+from build_scripts.figures import palette
+from build_scripts.figures.charts.memberships import rows_for_year
+from build_scripts.figures.registry import discover
+from build_scripts.figures.render import namespace_svg, render_one
+from build_scripts.paths import ROOT
 
 
 def test_every_figure_module_registers_itself() -> None:
@@ -60,15 +64,15 @@ def test_dark_render_swaps_every_palette_colour(data_dir: Path, tmp_path: Path) 
     light = (rendered.directory / "chart.svg").read_text()
     dark = (rendered.directory / "chart-dark.svg").read_text()
     swapped = 0
-    for name, (light_colour, dark_colour) in theme.PALETTE.items():
+    for name, (light_colour, dark_colour) in palette.PALETTE.items():
         for prop in ("fill", "stroke"):
             used = light.count(f'{prop}="{light_colour}"')
             assert f'{prop}="{light_colour}"' not in dark, (name, prop)
             assert dark.count(f'{prop}="{dark_colour}"') >= used, (name, prop)
             swapped += used
     assert swapped > 0
-    assert theme.PAINT.sub("", light) == theme.PAINT.sub("", dark)  # only the colours differ
-    assert theme.dark_svg('<rect fill="#FFFFFF" stroke="black"/>') == '<rect fill="#1e2129" stroke="black"/>'
+    assert palette.PAINT.sub("", light) == palette.PAINT.sub("", dark)  # only the colours differ
+    assert palette.dark_svg('<rect fill="#FFFFFF" stroke="black"/>') == '<rect fill="#1e2129" stroke="black"/>'
 
 
 def test_csv_download_neutralises_formulas(data_dir: Path, tmp_path: Path) -> None:
@@ -82,8 +86,8 @@ def test_csv_download_neutralises_formulas(data_dir: Path, tmp_path: Path) -> No
 
 def test_a_frozen_membership_stays_a_membership_with_its_own_mark() -> None:
     """Armenia froze its CSTO participation in 2024 but did not leave: it stays in the column, as a ring."""
-    from build_scripts.datasets import load_all
-    from build_scripts.figures import memberships
+    from build_scripts.data.datasets import load_all
+    from build_scripts.figures.charts import memberships
 
     data = load_all()
     rows = memberships.rows_for_year(data, 2025)
@@ -94,3 +98,38 @@ def test_a_frozen_membership_stays_a_membership_with_its_own_mark() -> None:
     spec = json.dumps(discover()["memberships"].build(data).chart.to_dict())
     assert '"filled": false' in spec and "(datum.status === 'frozen')" in spec
     assert not [r for r in memberships.rows_for_year(data, 2014) if r["status"] == memberships.FROZEN]
+
+
+RENDER_ONCE = """
+import sys
+from pathlib import Path
+
+from build_scripts.data.datasets import load_all
+from build_scripts.figures.registry import discover
+from build_scripts.figures.render import render_one
+
+rendered = render_one(discover()["china-loans"], load_all(Path("data")), Path(sys.argv[1]))
+print("cached" if rendered.cached else "rendered", rendered.figure.description)
+"""
+
+
+def test_editing_a_helper_a_figure_imports_renders_it_again(tmp_path: Path) -> None:
+    """The figure's cache key covers every module it imports, here the way numbers are formatted."""
+    from build_scripts.figures.dependencies import code_files
+
+    assert ROOT / "build_scripts" / "data" / "quantities.py" in code_files("build_scripts.figures.charts.china_loans")
+    for name in ("build_scripts", "data"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+
+    def render() -> str:
+        result = subprocess.run([sys.executable, "-c", RENDER_ONCE, str(tmp_path / "cache")], cwd=tmp_path,
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert render().startswith("rendered")
+    assert render().startswith("cached")
+    helper = tmp_path / "build_scripts" / "data" / "quantities.py"
+    helper.write_text(helper.read_text().replace('return f"{int(value):,}"', 'return f"{int(value):,} (edited)"'))
+    again = render()
+    assert again.startswith("rendered") and "(edited)" in again

@@ -17,10 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_scripts import pages
+from build_scripts.data.yaml_reader import MAX_DATA_BYTES, MAX_PAGE_BYTES, load_yaml, parse
 from build_scripts.errors import BuildError, Problems
+from build_scripts.pages import read
 from build_scripts.paths import CONTENT, DATA, ROOT
-from build_scripts.yamlload import MAX_DATA_BYTES, MAX_PAGE_BYTES, load_yaml, parse
 
 SECONDS = 8.0  # "within a few seconds": a clean check of the real data takes about 3 s on two cores
 
@@ -90,13 +90,13 @@ def test_a_page_over_its_size_limit_or_with_an_alias_in_its_front_matter_is_refu
     text = about.read_text()
     about.write_text(text.replace("---\n", "---\nextra: &x [1, 2]\nagain: *x\n", 1))
     problems = Problems()
-    pages.read_pages(content, problems)
+    read.read_pages(content, problems)
     rule = "anchors and aliases are not allowed in the project's YAML; write the value out in full"
     assert [str(p) for p in problems.items] == [f"{about}:2: in the front matter: anchor '&x': {rule}",
                                                 f"{about}:3: in the front matter: alias '*x': {rule}"]
     about.write_text(text + "x" * MAX_PAGE_BYTES)
     problems = Problems()
-    pages.read_pages(content, problems)
+    read.read_pages(content, problems)
     (problem,) = problems.items
     assert problem.message.startswith(f"is {about.stat().st_size:,} bytes, over the limit of {MAX_PAGE_BYTES:,}")
 

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import links
 from build_scripts.paths import ROOT
+from build_scripts.site import links
 
 SITE_URL = "https://example.github.io/sub/"  # the tiny site is built for a project subpath
 
 
 def test_the_essay_has_no_broken_internal_link_or_anchor(site: Path, site_url: str) -> None:
     assert links.site_url_of(site) == site_url  # the address is read back from the built home page
-    report = links.check(site)
+    report = links.check_site(site)
     assert [str(link) for link in report.broken] == []
     assert report.pages >= 13 and report.checked > 500  # every page was read, and links were found in it
     # every external link is listed with its page, and none of them is a resource the pages load
@@ -57,7 +57,7 @@ def tiny(tmp_path: Path) -> Path:
 
 
 def test_a_whole_tiny_site_passes(tiny: Path) -> None:
-    report = links.check(tiny)
+    report = links.check_site(tiny)
     assert report.broken == []
     assert [(link.page, link.href) for link in report.external] == [("index.html", "https://example.org/elsewhere")]
     assert report.pages == 3 and report.checked == 18
@@ -66,7 +66,7 @@ def test_a_whole_tiny_site_passes(tiny: Path) -> None:
 def test_a_deleted_anchor_is_reported(tiny: Path) -> None:
     chapter = tiny / "chapter" / "index.html"
     chapter.write_text(chapter.read_text().replace(' id="part-1"', ""))
-    broken = {(link.page, link.href): link.reason for link in links.check(tiny).broken}
+    broken = {(link.page, link.href): link.reason for link in links.check_site(tiny).broken}
     assert broken == {("index.html", "chapter/#part-1"): "no id 'part-1' on chapter/index.html",
                       ("index.html", "/sub/chapter/#part-1"): "no id 'part-1' on chapter/index.html"}
 
@@ -75,7 +75,7 @@ def test_a_missing_page_and_a_missing_file_are_reported(tiny: Path) -> None:
     (tiny / "glossary" / "index.html").unlink()
     (tiny / "assets" / "app.js").unlink()
     (tiny / "figures" / "spec.vg.json").unlink()
-    broken = {(link.page, link.href): link.reason for link in links.check(tiny).broken}
+    broken = {(link.page, link.href): link.reason for link in links.check_site(tiny).broken}
     assert broken == {("chapter/index.html", "../glossary/"): "no such file",
                       ("index.html", "assets/app.js"): "no such file",
                       ("index.html", "figures/spec.vg.json"): "no such file"}
@@ -85,12 +85,12 @@ def test_links_leaving_the_site_path_are_broken(tiny: Path) -> None:
     home = tiny / "index.html"
     home.write_text(home.read_text().replace("</body>", '<a href="/chapter/">no subpath</a> '
                                                         '<a href="../../up/">above the root</a></body>'))
-    broken = {link.href: link.reason for link in links.check(tiny).broken}
+    broken = {link.href: link.reason for link in links.check_site(tiny).broken}
     assert broken == {"/chapter/": "outside the site's path /sub/", "../../up/": "outside the site's path /sub/"}
 
 
 def test_without_a_subpath_site_absolute_links_start_at_the_root(tiny: Path) -> None:
-    report = links.check(tiny, "http://127.0.0.1:8000/")
+    report = links.check_site(tiny, "http://127.0.0.1:8000/")
     assert {link.href for link in report.broken} == {"/sub/chapter/#part-1"}
     assert f"{SITE_URL}chapter/#part-2" in {link.href for link in report.external}  # another address
 

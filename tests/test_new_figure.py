@@ -20,7 +20,7 @@ def test_new_figure_works_at_once(tmp_path: Path) -> None:
     run = lambda *args: subprocess.run([sys.executable, "-m", *args], cwd=tmp_path, capture_output=True, text=True)  # noqa: E731
     made = run("build_scripts", "new-figure", "claims-by-section", "--page", "content/timeline.md")
     assert made.returncode == 0, made.stderr
-    assert (tmp_path / "build_scripts" / "figures" / "claims_by_section.py").exists()
+    assert (tmp_path / "build_scripts" / "figures" / "charts" / "claims_by_section.py").exists()
     checked = run("build_scripts", "check")
     assert checked.returncode == 0, checked.stderr  # placed, and the page still checks clean
     tested = run("pytest", "-q", "-p", "no:cacheprovider", "tests/test_figure_claims_by_section.py")

@@ -7,27 +7,33 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.build import check, generate
+from build_scripts.config import Config
 from build_scripts.errors import BuildError
-from build_scripts.pages import FOLD, FOLD_CHARS, with_fold
+from build_scripts.pages.fold import FOLD, FOLD_CHARS, with_fold
+from build_scripts.pipeline import check, generate
 
 FIXTURE_FIGURES = {"memberships"}  # the fixture data and pages hold only this figure's data
 
 
+def fixture_build(data_dir: Path, content_dir: Path, tmp_path: Path) -> Config:
+    """The fixture data and pages, built into tmp_path."""
+    return Config(data=data_dir, content=content_dir, docs=tmp_path / "docs", cache=tmp_path / "cache")
+
+
 def messages(data_dir: Path, content_dir: Path) -> list[str]:
     with pytest.raises(BuildError) as caught:
-        check(data_dir, content_dir, FIXTURE_FIGURES)
+        check(Config(data=data_dir, content=content_dir), FIXTURE_FIGURES)
     return [str(p) for p in caught.value.problems]
 
 
 def test_fixture_content_checks_clean(data_dir: Path, content_dir: Path) -> None:
-    ctx = check(data_dir, content_dir, FIXTURE_FIGURES)
+    ctx = check(Config(data=data_dir, content=content_dir), FIXTURE_FIGURES)
     assert ctx.placements["memberships"].number == "3.1"
 
 
 def test_inline_values_come_from_the_data(data_dir: Path, content_dir: Path, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
-    result = generate(data_dir, content_dir, docs, tmp_path / "cache", only=FIXTURE_FIGURES)
+    result = generate(fixture_build(data_dir, content_dir, tmp_path), only=FIXTURE_FIGURES)
     assert ">167 million</span>" in result.pages["index.md"]
     assert ">about 90 per cent</span>" in result.pages["index.md"]
     assert ">June 2009</span>" in result.pages["3-institutional-overlap.md"]
@@ -35,19 +41,19 @@ def test_inline_values_come_from_the_data(data_dir: Path, content_dir: Path, tmp
     # change the value in the dataset: the page follows
     claims = data_dir / "claims.yaml"
     claims.write_text(claims.read_text().replace("value: 167,", "value: 171,"))
-    result = generate(data_dir, content_dir, docs, tmp_path / "cache", only=FIXTURE_FIGURES)
+    result = generate(fixture_build(data_dir, content_dir, tmp_path), only=FIXTURE_FIGURES)
     assert ">171 million</span>" in (docs / "index.md").read_text()
 
 
 def test_figure_reference_becomes_a_numbered_link(data_dir: Path, content_dir: Path, tmp_path: Path) -> None:
-    pages = generate(data_dir, content_dir, tmp_path / "docs", tmp_path / "cache", only=FIXTURE_FIGURES).pages
+    pages = generate(fixture_build(data_dir, content_dir, tmp_path), only=FIXTURE_FIGURES).pages
     assert "[Figure 3.1](3-institutional-overlap.md#fig-memberships" in pages["index.md"]
     assert "[Figure 3.1](#fig-memberships" in pages["3-institutional-overlap.md"]
     assert re.search(r'<figure class="mv-figure[^"]*" id="fig-memberships"', pages["3-institutional-overlap.md"])
 
 
 def test_citation_links_to_its_reference(data_dir: Path, content_dir: Path, tmp_path: Path) -> None:
-    pages = generate(data_dir, content_dir, tmp_path / "docs", tmp_path / "cache", only=FIXTURE_FIGURES).pages
+    pages = generate(fixture_build(data_dir, content_dir, tmp_path), only=FIXTURE_FIGURES).pages
     assert "([Chatterje-Doody 2015](references.md#ref-chatterje-doody-2015" in pages["index.md"]
 
 
@@ -87,7 +93,7 @@ def test_figure_placed_twice_or_nowhere(data_dir: Path, content_dir: Path) -> No
 
 
 def test_trailing_paragraph_id_gets_its_own_line(data_dir: Path, content_dir: Path, tmp_path: Path) -> None:
-    pages = generate(data_dir, content_dir, tmp_path / "docs", tmp_path / "cache", only=FIXTURE_FIGURES).pages
+    pages = generate(fixture_build(data_dir, content_dir, tmp_path), only=FIXTURE_FIGURES).pages
     assert "of it.\n{: #ov-p1 }" in pages["index.md"]
 
 
@@ -124,7 +130,7 @@ def test_the_fold_comes_before_a_figure_below_the_first_screen_not_one_in_it() -
 
 def test_in_brief_lists_the_points_with_links_and_the_reading_time(data_dir: Path, content_dir: Path,
                                                                   tmp_path: Path) -> None:
-    result = generate(data_dir, content_dir, tmp_path / "docs", tmp_path / "cache", only=FIXTURE_FIGURES)
+    result = generate(fixture_build(data_dir, content_dir, tmp_path), only=FIXTURE_FIGURES)
     page = result.pages["3-institutional-overlap.md"]
     brief = page[page.index('<aside class="mv-brief"'):page.index("</aside>")]
     assert "About 1 minute to read" in brief
@@ -151,3 +157,21 @@ def test_in_brief_is_required_on_chapter_pages_and_checked(data_dir: Path, conte
     chapter.write_text(text[:start] + text[end:])
     assert messages(data_dir, content_dir) == [
         f"{chapter}:7: a chapter page needs exactly one ```brief block of key points (found 0)"]
+
+
+def test_an_indented_fence_is_a_fence_for_every_reader_of_the_pages() -> None:
+    """One rule for fences (pages/markdown.py): a code block inside an admonition is code, for the
+    expansion, the anchors, the typed values and the word counts alike."""
+    from build_scripts.editions.anchors import anchors
+    from build_scripts.pages.markdown import page_blocks, prose_indices
+    from build_scripts.pages.read import Page
+    from build_scripts.pages.typed_values import prose_lines
+
+    body = ["# Title {#t}", "", '!!! note "Code"', "", "    ```", "    15,000 in July 2014", "    ```", "",
+            "A paragraph. {: #t-p1 }"]
+    page = Page(Path("t.md"), "t.md", {}, body, 1)
+    (block,) = page_blocks(page)
+    assert (block.start, block.end, block.body) == (4, 6, ["    15,000 in July 2014"])
+    assert 5 not in prose_indices(body)
+    assert not any("15,000" in text for _, text in prose_lines(page))
+    assert [a.id for a in anchors(page)[0]] == ["t", "t-p1"]

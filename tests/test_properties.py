@@ -17,11 +17,11 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from build_scripts.datasets import Datasets, check_references, load_all, load_dataset
+from build_scripts.data.datasets import Datasets, check_references, load_all, load_dataset
+from build_scripts.data.models import MODELS, DatasetFile
+from build_scripts.data.yaml_reader import LineLoader, strip_lines
 from build_scripts.errors import BuildError, Problems
 from build_scripts.paths import DATA, rel
-from build_scripts.schema import MODELS, DatasetFile
-from build_scripts.yamlload import LineLoader, strip_lines
 
 NAMES = sorted(MODELS)
 FIELDS = sorted({f.alias or n for model in (*MODELS.values(), DatasetFile) for n, f in model.model_fields.items()})

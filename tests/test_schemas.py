@@ -7,18 +7,18 @@ import json
 import jsonschema
 import yaml
 
-from build_scripts import schemas
+from build_scripts.data import json_schemas
+from build_scripts.data.models import MODELS
 from build_scripts.paths import DATA, ROOT
-from build_scripts.schema import MODELS
 
 
 def test_committed_schemas_match_the_models() -> None:
-    for name, text in schemas.rendered().items():
+    for name, text in json_schemas.rendered().items():
         assert (ROOT / "schemas" / name).read_text() == text, f"run `python -m build_scripts schemas` ({name})"
 
 
 def test_contributing_reference_and_yaml_schema_lines_are_current() -> None:
-    assert (ROOT / "CONTRIBUTING.md").read_text() == schemas.contributing_text()
+    assert (ROOT / "CONTRIBUTING.md").read_text() == json_schemas.contributing_text()
     for path in DATA.glob("*.yaml"):
         assert path.read_text().startswith(f"# yaml-language-server: $schema=../schemas/{path.stem}.schema.json\n")
 

@@ -7,21 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import source_text, traceability
-from build_scripts.pages import read_pages
-from build_scripts.source_text import CHAPTER
+from build_scripts.editions import source_text, traceability
+from build_scripts.editions.source_text import CHAPTER
+from build_scripts.pages.read import read_pages
 
 needs_chapter = pytest.mark.skipif(
     not CHAPTER.exists(), reason=f"the source chapter is not here ({CHAPTER}): the map cannot be checked against it")
 
-# Verified by reading the split (`python -m build_scripts.source_text`) against the chapter.
+# Verified by reading the split (`python -m build_scripts.editions.source_text`) against the chapter.
 COUNTS = {"abstract": 1, "introduction": 3, "elite-discourse": 6, "institutional-overlap": 3,
           "discursive-space": 6, "geopolitical-reality": 7, "conclusions": 5}
 
 
 def problems(trace: traceability.TraceMap) -> list[str]:
     """The check's problems as `line: message` (the map's file name depends on where it is)."""
-    return [f"{p.line}: {p.message}" for p in traceability.check(read_pages(), trace)]
+    return [f"{p.line}: {p.message}" for p in traceability.check_map(read_pages(), trace)]
 
 
 def edited_map(tmp_path: Path, old: str, new: str) -> tuple[traceability.TraceMap, str]:
@@ -205,7 +205,7 @@ def test_a_malformed_map_is_reported_not_raised(tmp_path: Path) -> None:
 
 def test_the_check_does_not_run_without_the_chapter(tmp_path: Path) -> None:
     trace, _ = edited_map(tmp_path, "retold_in: [ed-p4]", "retold_in: []")
-    assert traceability.check(read_pages(), trace, tmp_path / "no-chapter.txt") == []
+    assert traceability.check_map(read_pages(), trace, tmp_path / "no-chapter.txt") == []
     assert traceability.retold_by(trace, tmp_path / "no-chapter.txt") == {}
 
 

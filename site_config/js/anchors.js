@@ -3,8 +3,7 @@
 (function () {
   "use strict";
 
-  var here = document.currentScript ? document.currentScript.src : "";
-  var root = here.replace(/assets\/js\/anchors\.js(\?.*)?$/, "");
+  var root = window.mvSiteRoot;
 
   function forward() {
     var id = decodeURIComponent(window.location.hash.slice(1));

@@ -3,30 +3,30 @@
  * Beside each section heading, figure and paragraph, a button opens a panel that cites exactly
  * that target in six formats, each with a copy button. The formats are the templates the build
  * wrote into the page's "Cite this page" block; here they get the target's title and address and
- * the reader's access date. A figure is cited in the state it shows (e.g. ?year=2009).
+ * the reader's access date, by the rules the build wrote beside them (data-cite-rules: the
+ * placeholders, month names, title case's small words, and how each format escapes its values), so
+ * that nothing of the formats is written twice. A figure is cited in the state it shows (?year=2009).
  */
 (function () {
   "use strict";
 
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December"];
-  var MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
-  var SMALL = ["a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the", "to", "vs"];
-  var PLACEHOLDER = /\{(title|Title|url|key|accessed_apa|accessed_chicago|accessed_mla|accessed_iso|accessed_ris)\}/g;
-  var ESCAPE = {  // as the build escapes values inside these formats (BibTeX: titles only)
-    "BibTeX": { fn: function (s) { return s.replace(/([&%$#_{}])/g, "\\$1"); }, keys: ["title", "Title"] },
-    "CSL-JSON": { fn: function (s) { return JSON.stringify(s).slice(1, -1); }, keys: null },
+  var ESCAPERS = {  // the ways of escaping a value inside a format; which format uses which is the build's
+    tex: function (s) { return s.replace(/([&%$#_{}])/g, "\\$1"); },
+    json: function (s) { return JSON.stringify(s).slice(1, -1); },
   };
   var counter = 0;
 
-  /* Headline case, the same rule as the build's (citations.title_case). */
-  function titleCase(text) {
+  function rulesOf(block) { return JSON.parse(block.dataset.citeRules); }
+
+  /* Headline case, the same rule as the build's (formats.title_case). */
+  function titleCase(text, rules) {
     var words = text.split(" ");
     return words.map(function (word, i) {
       var lead = word.match(/^[“”‘’'"(]*/)[0];
       var core = word.slice(lead.length).replace(/[“”‘’'"(]+$/, "");
       var edge = i === 0 || i === words.length - 1 || words[i - 1].slice(-1) === ":";
-      if (core && core === core.toLowerCase() && core !== core.toUpperCase() && (edge || SMALL.indexOf(core) < 0)) {
+      if (core && core === core.toLowerCase() && core !== core.toUpperCase()
+          && (edge || rules.smallWords.indexOf(core) < 0)) {
         return lead + word.slice(lead.length).split("-").map(function (p) {
           return p.charAt(0).toUpperCase() + p.slice(1);
         }).join("-");
@@ -37,21 +37,22 @@
 
   function two(n) { return (n < 10 ? "0" : "") + n; }
 
-  function accessed(day) {
-    var long = MONTHS[day.getMonth()] + " " + day.getDate() + ", " + day.getFullYear();
+  function accessed(day, rules) {
+    var long = rules.months[day.getMonth()] + " " + day.getDate() + ", " + day.getFullYear();
     return {
       accessed_apa: long,
       accessed_chicago: long,
-      accessed_mla: day.getDate() + " " + MLA_MONTHS[day.getMonth()] + " " + day.getFullYear(),
+      accessed_mla: day.getDate() + " " + rules.mlaMonths[day.getMonth()] + " " + day.getFullYear(),
       accessed_iso: day.getFullYear() + "-" + two(day.getMonth() + 1) + "-" + two(day.getDate()),
       accessed_ris: day.getFullYear() + "/" + two(day.getMonth() + 1) + "/" + two(day.getDate()),
     };
   }
 
-  function fill(template, values, format) {
-    var rule = ESCAPE[format];
-    return template.replace(PLACEHOLDER, function (_, key) {
-      return rule && (!rule.keys || rule.keys.indexOf(key) >= 0) ? rule.fn(values[key]) : values[key];
+  function fill(template, values, format, rules) {
+    var rule = rules.escapes[format];
+    var placeholder = new RegExp("\\{(" + rules.placeholders.join("|") + ")\\}", "g");
+    return template.replace(placeholder, function (_, key) {
+      return rule && (!rule.keys || rule.keys.indexOf(key) >= 0) ? ESCAPERS[rule.as](values[key]) : values[key];
     });
   }
 
@@ -75,6 +76,7 @@
   }
 
   function values(block, target, day) {
+    var rules = rulesOf(block);
     var label = labelFor(target);
     var title = block.dataset.citeTitle + ": " + label;
     var url = new URL(block.dataset.citeUrl);
@@ -82,10 +84,10 @@
     url.hash = target.id;
     return Object.assign({
       title: title,
-      Title: titleCase(title),
+      Title: titleCase(title, rules),
       url: url.toString(),
       key: block.dataset.citeKey + "-" + target.id,
-    }, accessed(day));
+    }, accessed(day, rules));
   }
 
   function copyText(text, button) {
@@ -122,7 +124,7 @@
     heading.textContent = "Cite " + labelFor(target);
     panel.appendChild(heading);
     Object.keys(templates).forEach(function (format) {
-      var text = fill(templates[format], v, format);
+      var text = fill(templates[format], v, format, rulesOf(block));
       var row = document.createElement("div");
       row.className = "mv-cite-panel__row";
       var name = document.createElement("span");
@@ -207,13 +209,13 @@
         link.href = url.toString();
       });
     });
-    // the static block's own citations get today's date too
-    var day = accessed(new Date());
+    // the static block's own citations get today's date too, as its format's template writes it
+    var rules = rulesOf(block);
+    var templates = JSON.parse(block.dataset.citeTemplates);
+    var day = accessed(new Date(), rules);
     block.querySelectorAll("pre.mv-citation").forEach(function (pre) {
-      var format = pre.dataset.format;
-      var date = format === "MLA 9" ? day.accessed_mla : format === "RIS" ? day.accessed_ris
-        : (format === "BibTeX" || format === "CSL-JSON") ? day.accessed_iso : day.accessed_apa;
-      pre.textContent = pre.textContent.replace("[date of access]", date);
+      var which = (templates[pre.dataset.format] || "").match(/\{(accessed_\w+)\}/);
+      if (which) { pre.textContent = pre.textContent.replace(rules.prompt, day[which[1]]); }
     });
   }
 

@@ -3,8 +3,7 @@
 (function () {
   "use strict";
 
-  var here = document.currentScript ? document.currentScript.src : "";
-  var root = here.replace(/assets\/js\/figref\.js(\?.*)?$/, "");
+  var root = window.mvSiteRoot;
   var box = null;
 
   function show(link) {

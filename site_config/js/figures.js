@@ -11,8 +11,7 @@
 (function () {
   "use strict";
 
-  var here = document.currentScript ? document.currentScript.src : "";
-  var assets = here.replace(/js\/figures\.js(\?.*)?$/, "");
+  var assets = window.mvSiteRoot + "assets/";
   var vegaLoading = null;
 
   function loadScript(src) {

@@ -1,0 +1,1 @@
+"""One module per figure, each registering itself with @figure (see ../registry.py)."""
