@@ -89,7 +89,8 @@ def test_any_document_loads_or_is_refused_naming_the_file(workdir: Path, name: s
 # which datasets refer to which: a file's problems may show in the files that refer to it
 POOLS = {"source": {"sources"}, "organisation": {"organisations"}, "predecessor": {"organisations"},
          "successor": {"organisations"}, "country": {"countries"}, "entity": {"countries", "organisations"},
-         "organisations": {"organisations"}, "countries": {"countries"}, "themes": {"themes"}}
+         "organisations": {"organisations"}, "countries": {"countries"}, "themes": {"themes"},
+         "themes_ours": {"themes"}, "event": {"events"}}
 REFERRED_BY = {name: {other for other, model in MODELS.items() if other != "sources"
                       and any(name in POOLS.get(f, set()) for f in model.model_fields)} for name in NAMES}
 # an organisation declares how completely memberships.yaml records its members: memberships that

@@ -26,7 +26,7 @@ LINE = "__line__"  # line of the mapping itself
 LINES = "__lines__"  # line of each key in the mapping
 
 # Generous limits: about ten times the largest file of each kind today.
-MAX_DATA_BYTES = 1024 * 1024  # the largest dataset, sources.yaml, is about 104 KiB
+MAX_DATA_BYTES = 2 * 1024 * 1024  # the largest dataset, sources.yaml, is about 134 KiB
 MAX_PAGE_BYTES = 256 * 1024  # the longest page, chapter 5, is about 19 KiB
 
 
