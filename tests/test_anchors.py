@@ -54,7 +54,7 @@ def test_a_recorded_redirect_lets_an_anchor_move(tmp_path: Path) -> None:
 def test_ids_are_unique_across_the_site(tmp_path: Path) -> None:
     content = copy_content(tmp_path)
     page = content / "6-conclusions.md"
-    page.write_text(page.read_text().replace("{: #co-p1 }", "{: #ed-p4 }"))
+    page.write_text(page.read_text().replace("{: #co-p2 }", "{: #ed-p4 }"))
     assert any("id 'ed-p4' is already used in 2-elite-discourse.md" in m for m in problems(content, {}))
 
 

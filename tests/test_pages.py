@@ -175,3 +175,12 @@ def test_an_indented_fence_is_a_fence_for_every_reader_of_the_pages() -> None:
     assert 5 not in prose_indices(body)
     assert not any("15,000" in text for _, text in prose_lines(page))
     assert [a.id for a in anchors(page)[0]] == ["t", "t-p1"]
+
+
+def test_a_citation_of_several_sources_is_one_parenthesis(data_dir: Path, content_dir: Path, tmp_path: Path) -> None:
+    page = content_dir / "index.md"
+    page.write_text(page.read_text() + "\nTwo sources agree [@test-outside; @chatterje-doody-2015]. {: #ov-two }\n")
+    pages = generate(fixture_build(data_dir, content_dir, tmp_path), only=FIXTURE_FIGURES).pages
+    (cited,) = re.findall(r"agree \((.*)\)\.", pages["index.md"])
+    assert re.fullmatch(r'\[[^\]]+\]\(references\.md#ref-test-outside "[^"]+"\); '
+                        r'\[[^\]]+\]\(references\.md#ref-chatterje-doody-2015 "[^"]+"\)', cited), cited

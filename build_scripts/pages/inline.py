@@ -85,10 +85,17 @@ def parse(match: re.Match[str]) -> Inline:
     return Inline(match.group(1), match.group(2), match.group(3), match.group(4), match.group(0))
 
 
-CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
+# [@id] or several sources at once, [@a; @b], shown as one parenthesis: (A 2014; B 2015)
+CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*(?:;\s*@[a-z0-9][a-z0-9-]*)*)\]")
+CITED_ID = re.compile(r"@?([a-z0-9][a-z0-9-]*)")
 
 
 FIGURE_REF = "fig"
+
+
+def cited_ids(match: re.Match[str]) -> list[str]:
+    """The source ids of one citation construct, in order."""
+    return [m.group(1) for part in match.group(1).split(";") if (m := CITED_ID.match(part.strip()))]
 
 
 def link_to(page: Page, target_page: str, anchor: str, view: View = PAGE) -> str:
@@ -122,16 +129,21 @@ def expand_inline(text: str, page: Page, line: int, ctx: Context, view: View = P
         where = f"{construct.dataset}.yaml, record {construct.record}; source: {record.source}, {record.locator}"
         return templating.render("fragments/value.html", where=where, text=Markup(esc(text)))
 
-    def cite(match: re.Match[str]) -> str:
-        sid = match.group(1)
+    def one(sid: str) -> str | None:
         sources = ctx.data["sources"].by_id() if "sources" in ctx.data.items else {}
         if sid not in sources:
             if ctx.trusted is None or "sources" in ctx.trusted:
                 ctx.problems.add(rel(page.path), line, f"citation of unknown source '{sid}'")
-            return match.group(0)
+            return None
         source = sources[sid]
         full = html.escape(attribute_text(references.full_reference(source)))
         label = esc(references.short_label(source))
-        return f'([{label}]({link_to(page, "references.md", "ref-" + sid)} "{full}"))'
+        return f'[{label}]({link_to(page, "references.md", "ref-" + sid)} "{full}")'
+
+    def cite(match: re.Match[str]) -> str:
+        links = [one(sid) for sid in cited_ids(match)]
+        if None in links:
+            return match.group(0)
+        return "(" + "; ".join(link for link in links if link) + ")"
 
     return CITATION.sub(cite, INLINE.sub(inline, text))
