@@ -152,3 +152,20 @@ def test_the_glossary_dates_a_body_by_the_event_that_created_it() -> None:
     entry = text[text.index("{#gl-crrf}"):]
     entry = entry[:entry.index("###")]
     assert "Created 4 February 2009." in entry and "Founded" not in entry
+
+
+def test_every_source_is_cited_somewhere() -> None:
+    """The bibliography lists what the essay rests on: each source backs a record, is cited on a page,
+    or is named in another record's note or passage."""
+    import re
+
+    from build_scripts.paths import CONTENT, DATA
+
+    data = load_all()
+    cited = {r.source for name, ds in data.items.items() if name != "sources" for r in ds.records}
+    pages = "".join(p.read_text() for p in CONTENT.glob("*.md"))
+    cited |= set(re.findall(r"@([a-z0-9][a-z0-9-]*)", pages))
+    sources = (DATA / "sources.yaml").read_text()
+    others = "".join(p.read_text() for p in DATA.glob("*.yaml") if p.name != "sources.yaml")
+    for sid in sorted(set(data["sources"].by_id()) - cited):
+        assert re.search(rf"\b{re.escape(sid)}\b", others) or sources.count(sid) > 1, f"{sid} is cited nowhere"
