@@ -26,6 +26,7 @@ AXIS_WIDTH = 36  # px for the year labels on the left
 GAP = 1.0  # lanes between the organisations and the events
 HEADER_HEIGHT = 88
 RECENT_YEARS = 7  # the description counts the events of the chapter's last seven years
+MIN_GAP = 0.5  # years between two dots in one lane (a dot is about 10 px across, a year 22 px)
 TEXT_PX = 6.4  # rough width of a 12 px character, to fit a box behind a label
 
 
@@ -77,12 +78,15 @@ def event_rows(data: Datasets, first_slot: float) -> list[dict[str, Any]]:
     orgs = data["organisations"].by_id()
     events = [e for e in data.records("events") if TOP <= position(dates.start(e.date)) < BOTTOM]
     events.sort(key=lambda e: (dates.start(e.date), dates.end(e.date)))
-    taken: dict[dt.date, int] = {}
+    lane_ends: list[float] = []  # the latest position plotted in each lane
     rows = []
     for e in events:
         day = dates.start(e.date)
-        slot = taken.get(day, 0)  # events on the same plotted day sit side by side
-        taken[day] = slot + 1
+        # events too close to draw apart sit side by side: the first lane whose last dot is far enough up
+        slot = next((n for n, end in enumerate(lane_ends) if position(day) - end >= MIN_GAP), len(lane_ends))
+        if slot == len(lane_ends):
+            lane_ends.append(position(day))
+        lane_ends[slot] = position(day)
         rows.append({
             "kind": "event",
             "id": e.id,
