@@ -213,7 +213,7 @@ def build(data: Datasets) -> Figure:
     text_end = AXIS_WIDTH + 4 + len(rule_label) * TEXT_PX
     box_end = next(AXIS_WIDTH + (k + 1.1) * px_per_lane for k in range(int(last) + 1)
                    if AXIS_WIDTH + (k + 1.1) * px_per_lane >= text_end)
-    rule_box = marks.mark_rect(color=colour("paper"), opacity=0.9).encode(
+    rule_box = marks.mark_rect(color=colour("paper")).encode(  # opaque: the label stays legible over any bar
         y=alt.Y("chapter:Q", scale=y_scale, axis=None), y2=alt.Y2Datum(position(queries.CHAPTER_DAY) - 0.68),
         x=alt.value(AXIS_WIDTH + 1), x2=alt.value(round(box_end, 1)))
     rule_text = marks.mark_text(align="left", baseline="bottom", fontSize=12, dy=-2).encode(
