@@ -83,6 +83,10 @@ def pdf_name(version: Version) -> str:
     return f"multivector-v{version.edition}.pdf"
 
 
+def epub_name(version: Version) -> str:
+    return f"multivector-v{version.edition}.epub"
+
+
 def pdf_href(root_path: str, version: str) -> str:
     """Where the PDF of the edition a version belongs to is published, below the site's root path."""
     parsed = Version.parse(version)

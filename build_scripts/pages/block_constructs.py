@@ -16,8 +16,10 @@ from build_scripts.data import dates, queries
 from build_scripts.data.datasets import Datasets
 from build_scripts.data.models import MODELS, SECTION_TITLES
 from build_scripts.editions import errata
+from build_scripts.pages import course
 from build_scripts.pages.brief import brief
 from build_scripts.pages.context import Context, View
+from build_scripts.pages.guide import guide
 from build_scripts.pages.markdown import esc
 from build_scripts.pages.read import Page
 
@@ -139,4 +141,6 @@ BLOCKS: dict[str, Block] = {
     "figure-preview": figure_preview,
     "errata": lambda ctx, page, argument, view: errata.block(ctx.corrections),
     "brief": brief,
+    "guide": guide,
+    **course.BLOCKS,
 }

@@ -20,6 +20,7 @@ from build_scripts.pages.block_constructs import BLOCKS
 from build_scripts.pages.context import PAGE, Context, Placement, View
 from build_scripts.pages.figure_markup import figure_html
 from build_scripts.pages.fold import FIRST_SCREEN_CHARS, with_fold
+from build_scripts.pages.guide import check_guides
 from build_scripts.pages.inline import expand_inline
 from build_scripts.pages.markdown import Fenced, page_blocks
 from build_scripts.pages.paragraph_kinds import tag_paragraph
@@ -192,4 +193,5 @@ def expand_all(pages: list[Page], ctx: Context) -> dict[str, str]:
     ctx.pages = pages
     place_figures(pages, ctx)
     require_briefs(pages, ctx)
+    check_guides(pages, ctx)
     return {page.name: expand_page(page, ctx) for page in pages}
