@@ -16,7 +16,7 @@ from build_scripts.pages.guide import page_guide
 from build_scripts.pages.markdown import esc
 from build_scripts.pages.read import Page
 
-PAPERS = {"a4": "A4", "letter": "US Letter"}  # each handout is printed once for each paper size
+PAPERS = versions.PAPERS
 
 
 def course_pages(pages: list[Page]) -> list[Page]:
@@ -33,13 +33,12 @@ def handout_name(page: Page) -> str:
 
 def handout_pdf(root_path: str, version: str, page_name: str, paper: str) -> str:
     """Where an edition's handout PDF for one paper size is published, below the site's root path."""
-    edition = versions.Version.parse(version)
-    return f"{root_path}{edition.path}handouts/multivector-v{edition.edition}-{page_slug(page_name)}-{paper}.pdf"
+    name = versions.handout_pdf_name(versions.Version.parse(version), page_slug(page_name), paper)
+    return versions.edition_file_href(root_path, version, name)
 
 
 def epub_href(root_path: str, version: str) -> str:
-    edition = versions.Version.parse(version)
-    return f"{root_path}{edition.path}{versions.epub_name(edition)}"
+    return versions.edition_file_href(root_path, version, versions.epub_name(versions.Version.parse(version)))
 
 
 def md_link(page: Page, target: str, anchor: str = "") -> str:
@@ -48,7 +47,9 @@ def md_link(page: Page, target: str, anchor: str = "") -> str:
 
 
 def title_of(page: Page) -> str:
-    return esc(page.meta.get("title", page.name))
+    """A page's title as the navigation gives it: a chapter's with its number."""
+    chapter = str(page.meta.get("chapter", ""))
+    return esc((f"{chapter} " if chapter.isdigit() else "") + str(page.meta.get("title", page.name)))
 
 
 def reading_times(ctx: Context, page: Page, argument: str, view: View) -> str:
@@ -98,13 +99,14 @@ def seminar_plans(ctx: Context, page: Page, argument: str, view: View) -> str:
         out.append(f"### {title_of(other)} {{#ft-plan-{page_slug(other.name)}}}\n")
         out.append("\n".join(plan_rows(ctx, page, other)) + "\n")
         out.append('!!! note "Placeholder: the plan\'s notes are still to be written"\n'
-                   "    The outline above is generated from the page's reading guide. What to ask first, where "
+                   "    The outline above is generated from the page and its reading guide. What to ask first, where "
                    "students usually disagree and how to close the session will be written here.\n")
     return "\n".join(out)
 
 
 def link_examples(ctx: Context, page: Page, argument: str, view: View) -> str:
-    """Real addresses of the current edition: a paragraph, a figure in a state, the edition, the latest."""
+    """Real addresses of the current edition, to copy: a paragraph, a figure in a state, the edition, the
+    latest (written as text: an edition's address exists once the site is published)."""
     addresses, version = ctx.config.addresses, ctx.release.version
     chapters = course_pages(ctx.pages)
     rows = ["| To give students | The address |", "|---|---|"]
@@ -114,17 +116,17 @@ def link_examples(ctx: Context, page: Page, argument: str, view: View) -> str:
         anchor = first[first.rindex("{: #") + 4:].split()[0].rstrip("}") if first else ""
         if anchor:
             url = addresses.cited_url(other.name, version) + "#" + anchor
-            rows.append(f"| a paragraph (the first of “{title_of(other)}”) | <{url}> |")
+            rows.append(f"| a paragraph (the first of “{title_of(other)}”) | `{url}` |")
             break
     for fid, placement in with_params[:1]:
         name, spec = next(iter(ctx.rendered[fid].figure.params.items()))  # type: ignore[index]
         value = spec["default"] - 5 if spec["min"] <= spec["default"] - 5 else spec["default"]
         url = f"{addresses.cited_url(placement.page, version)}?{name}={value}#fig-{fid}"
         rows.append(f"| Figure {placement.number} in a given state ({esc(spec.get('label', name)).lower()} {value}) "
-                    f"| <{url}> |")
+                    f"| `{url}` |")
     rows.append(f"| the whole edition {versions.Version.parse(version).edition}, as cited | "
-                f"<{addresses.edition_url(version)}> |")
-    rows.append(f"| the latest edition, which changes | <{addresses.root_url()}> |")
+                f"`{addresses.edition_url(version)}` |")
+    rows.append(f"| the latest edition, which changes | [{addresses.root_url()}]({md_link(page, 'index.md')}) |")
     return "\n".join(rows) + "\n"
 
 

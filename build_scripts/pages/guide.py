@@ -139,9 +139,11 @@ def state_links(ctx: Context, page: Page, item: Item, view: View) -> list[tuple[
             spec = params.get(name, {})
             label += ", " + (spec["state"].format(value) if "state" in spec else f"{spec.get('label', name)} {value}")
         tail = f"{'?' + query if query else ''}#fig-{item.figure}"
-        if view.medium in ("handout", "epub"):  # read away from the site: the address in full, in its edition
-            href = ctx.config.addresses.cited_url(placement.page, ctx.release.version) + tail
-            links.append((label, href, href if view.medium == "handout" else ""))
+        cited = ctx.config.addresses.cited_url(placement.page, ctx.release.version) + tail
+        if view.medium == "epub":  # read away from the site: the address in its edition
+            links.append((label, cited, ""))
+        elif view.medium == "handout":  # on paper, the address in full, in its edition, beside the link
+            links.append((label, f"{page.prefix}{page_path(placement.page)}{tail}", cited))
         elif placement.page == page.name and view.medium == "web":
             links.append((label, tail, ""))
         else:
@@ -181,9 +183,11 @@ def guide(ctx: Context, page: Page, argument: str, view: View) -> str:
     """The ```guide block, checked and written for the view (the page, the print page, a handout, the EPUB)."""
     block = next(b for b in page_blocks(page) if b.info == "guide" and "\n".join(b.body) == argument)
     parsed, problems = read_guide(argument, rel(page.path), block.line)
-    ctx.problems.extend(problems)
-    check_guide(ctx, page, parsed)
-    return render(ctx, page, parsed, view, page.name)
+    home = str(page.meta.get("handout_of", page.name))  # a handout writes its chapter's guide
+    if home == page.name:
+        ctx.problems.extend(problems)
+        check_guide(ctx, page, parsed)
+    return render(ctx, page, parsed, view, home)
 
 
 def page_guide(page: Page) -> Guide | None:
