@@ -22,7 +22,7 @@ from build_scripts.pages.checks import check_constructs_only, check_pages
 from build_scripts.pages.context import Context
 from build_scripts.pages.expand import expand_all
 from build_scripts.pages.read import Page, read_pages
-from build_scripts.site import docs_tree, embeds, handouts, mkdocs_run, print_page
+from build_scripts.site import docs_tree, embeds, epub, handouts, mkdocs_run, print_page
 
 
 @dataclass
@@ -83,6 +83,8 @@ def write_docs(ctx: Context, expanded: Expanded) -> list[str]:
         texts.update(handouts.handouts(expanded.pages, ctx))
     files = docs_tree.tree(texts, ctx.rendered or {}, ctx.data, expanded.anchor_map)
     files.update(embeds.files(ctx, expanded.pages))
+    if ctx.config.print_pdfs and ctx.config.addresses.is_edition() and expanded.pages:  # beside the edition's PDF
+        files[versions.epub_name(versions.Version.parse(ctx.release.version))] = epub.make(ctx, expanded.pages)
     return docs_tree.sync(files, ctx.config.docs)
 
 

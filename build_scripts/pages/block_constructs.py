@@ -119,6 +119,9 @@ def figure_preview(ctx: Context, page: Page, argument: str, view: View) -> str:
     placement = ctx.placements.get(fid)
     if placement is None or ctx.rendered is None:
         return ""
+    if view.medium == "epub":  # no preview images in the e-book: a link to the figure
+        title = esc(ctx.figures[fid].title)
+        return f"[Figure {placement.number}: {title}]({page.prefix}{page_path(placement.page)}#fig-{fid})\n"
     return templating.render("fragments/figure-preview.html", prefix=page.prefix, fid=fid, number=placement.number,
                              href=f"{page.prefix}{page_path(placement.page)}#{view.ids}fig-{fid}",
                              title=ctx.figures[fid].title, rendered=ctx.rendered[fid])
