@@ -200,3 +200,9 @@ def test_the_real_course_list_names_real_pages() -> None:
     listed = strip_lines(load_yaml(guide_module.COURSE))["guides_required"]
     names = {p.name for p in read_pages()}
     assert isinstance(listed, list) and set(listed) <= names
+
+
+def test_a_date_typed_in_a_guide_is_caught_like_one_in_the_prose(data_dir: Path, content_dir: Path) -> None:
+    page = edit(content_dir, "Explain why close summits can signal weight.",
+                "Explain why the summits of June 2009 signal weight.")
+    assert any(m.startswith(f"{page}:19: 'June 2009' is typed") for m in messages(data_dir, content_dir))
