@@ -22,7 +22,7 @@ from build_scripts.pages.checks import check_constructs_only, check_pages
 from build_scripts.pages.context import Context
 from build_scripts.pages.expand import expand_all
 from build_scripts.pages.read import Page, read_pages
-from build_scripts.site import docs_tree, embeds, mkdocs_run, print_page
+from build_scripts.site import docs_tree, embeds, epub, handouts, mkdocs_run, print_page
 
 
 @dataclass
@@ -75,13 +75,16 @@ def trace(ctx: Context, found: dict[str, list[anchors.Anchor]]) -> None:
 
 
 def write_docs(ctx: Context, expanded: Expanded) -> list[str]:
-    """The generated docs tree: pages, the print page, figures' files, downloads, embeds and previews;
+    """The generated docs tree: pages, the print page, the handouts, figures' files, downloads, embeds and previews;
     only files whose bytes changed are written. Returns the paths written."""
     texts = dict(expanded.texts)
     if expanded.pages:
         texts[print_page.NAME] = print_page.build(expanded.pages, ctx)
+        texts.update(handouts.handouts(expanded.pages, ctx))
     files = docs_tree.tree(texts, ctx.rendered or {}, ctx.data, expanded.anchor_map)
     files.update(embeds.files(ctx, expanded.pages))
+    if ctx.config.print_pdfs and ctx.config.addresses.is_edition() and expanded.pages:  # beside the edition's PDF
+        files[versions.epub_name(versions.Version.parse(ctx.release.version))] = epub.make(ctx, expanded.pages)
     return docs_tree.sync(files, ctx.config.docs)
 
 

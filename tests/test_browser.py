@@ -343,8 +343,8 @@ def test_year_in_the_url_sets_the_figure_state(page: Page, base_url: str) -> Non
 
 
 PAGES = ["", "1-introduction/", "2-elite-discourse/", "3-institutional-overlap/", "4-discursive-space/",
-         "5-geopolitical-reality/", "6-conclusions/", "after-2015/", "timeline/", "glossary/", "data/",
-         "references/", "about/"]
+         "5-geopolitical-reality/", "6-conclusions/", "after-2015/", "for-teachers/", "timeline/", "glossary/", "data/",
+         "references/", "about/", "handouts/3-institutional-overlap/", "handouts/after-2015/"]
 
 
 def test_every_page_passes_its_content_security_policy_with_live_figures(page: Page, base_url: str) -> None:

@@ -21,7 +21,7 @@ from build_scripts.paths import ROOT
 
 NAV = ["Overview", "1 Introduction", "2 Elite discourse", "3 Institutional overlap in ‘Eurasia’",
        "4 The discursive space of Eurasia", "5 The geopolitical reality of Eurasia", "6 Conclusions",
-       "After 2015", "Timeline", "Glossary", "Data", "References", "About", "Changelog", "Errata"]
+       "After 2015", "For teachers", "Timeline", "Glossary", "Data", "References", "About", "Changelog", "Errata"]
 
 
 def nav_titles() -> list[str]:
@@ -41,8 +41,8 @@ def test_navigation_is_complete_and_in_order(site: Path) -> None:
 
 def test_every_page_is_built(site: Path) -> None:
     for page in ["1-introduction", "2-elite-discourse", "3-institutional-overlap", "4-discursive-space",
-                 "5-geopolitical-reality", "6-conclusions", "after-2015", "timeline", "glossary", "data",
-                 "references", "about"]:
+                 "5-geopolitical-reality", "6-conclusions", "after-2015", "for-teachers", "timeline", "glossary",
+                 "data", "references", "about"]:
         assert (site / page / "index.html").exists(), page
 
 
@@ -171,6 +171,8 @@ def test_every_page_carries_its_citation_metadata(site: Path, site_url: str) -> 
         # what reference managers keep is the page's address in its edition, which never changes
         assert meta["og:url"] == meta["citation_public_url"] == address.replace(site_url, site_url + edition), page
         canonical = site_url if page.parent.name == "print" else address  # the print page repeats the chapters
+        if page.parent.parent.name == "handouts":  # a handout repeats its chapter
+            canonical = f"{site_url}{page.parent.name}/"
         assert f'<link rel="canonical" href="{canonical}">' in html
         assert meta["description"]
         assert "citation_book_title" not in html

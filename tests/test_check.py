@@ -107,10 +107,10 @@ def test_content_is_checked_even_when_the_data_has_problems(data_dir: Path, cont
     content = content_dir.as_posix()
     assert any(m.startswith(f"{data}/claims.yaml:5: record 'ecu-population': field 'value'") for m in found)
     assert any(m.startswith(f"{data}/countries.yaml:6: YAML syntax error, column") for m in found)
-    assert any(m.startswith(f"{content}/3-institutional-overlap.md:16: unknown field 'foundd'") for m in found)
-    assert any(m.startswith(f"{content}/3-institutional-overlap.md:16: citation of unknown source 'nobody'")
+    assert any(m.startswith(f"{content}/3-institutional-overlap.md:39: unknown field 'foundd'") for m in found)
+    assert any(m.startswith(f"{content}/3-institutional-overlap.md:39: citation of unknown source 'nobody'")
                for m in found)
-    assert any(m.startswith(f"{content}/3-institutional-overlap.md:22: reference to unknown or unplaced figure "
+    assert any(m.startswith(f"{content}/3-institutional-overlap.md:45: reference to unknown or unplaced figure "
                             "'membership'") for m in found)
     assert any(m.startswith(f"{content}/index.md:") and "in the front matter: YAML syntax error" in m for m in found)
     # a construct naming a record that failed validation is not reported a second time

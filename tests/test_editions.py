@@ -129,6 +129,24 @@ def test_each_edition_has_a_pdf_of_the_whole_essay(published: tuple[Path, str]) 
     assert f'href="{PREFIX}v/1.1/multivector-v1.1.pdf"' in html_of(site, PAGE)
 
 
+def test_each_edition_has_its_handouts_on_two_pages_and_its_epub(published: tuple[Path, str]) -> None:
+    from build_scripts.publish.pdf import page_count
+
+    site, _ = published
+    chapters = ["1-introduction", "2-elite-discourse", "3-institutional-overlap", "4-discursive-space",
+                "5-geopolitical-reality", "6-conclusions", "after-2015"]
+    for edition in ("1.0", "1.1"):
+        for slug in chapters:
+            for paper in ("a4", "letter"):
+                pdf = site / "v" / edition / "handouts" / f"multivector-v{edition}-{slug}-{paper}.pdf"
+                assert page_count(pdf) == 2, pdf.name
+                assert f'href="{PREFIX}v/{edition}/handouts/{pdf.name}"' in html_of(site, f"v/{edition}/{slug}")
+        book = site / "v" / edition / f"multivector-v{edition}.epub"
+        assert book.read_bytes().startswith(b"PK") and b"application/epub+zip" in book.read_bytes()[:100]
+        assert f'href="{PREFIX}v/{edition}/multivector-v{edition}.epub"' in html_of(site, f"v/{edition}/{PAGE}")
+    assert not list(site.glob("*.epub"))  # beside each edition's PDF, not at the root
+
+
 def test_every_link_between_the_editions_resolves(published: tuple[Path, str]) -> None:
     site, site_url = published
     command = [sys.executable, "-m", "build_scripts", "links", "--site", str(site), "--site-url", site_url]

@@ -61,7 +61,7 @@ def test_unknown_figure_id_names_page_and_line(data_dir: Path, content_dir: Path
     page = content_dir / "3-institutional-overlap.md"
     page.write_text(page.read_text().replace("```figure\nmemberships\n```", "```figure\nmembership\n```"))
     found = messages(data_dir, content_dir)
-    assert any(m.startswith(f"{page}:18: unknown figure 'membership'")
+    assert any(m.startswith(f"{page}:41: unknown figure 'membership'")
                for m in found)
 
 
@@ -146,17 +146,17 @@ def test_in_brief_is_required_on_chapter_pages_and_checked(data_dir: Path, conte
     chapter.write_text(text.replace("→ #io-p1", "→ #io-p9").replace("- A *third* point, for the count. → #io-p2\n",
                                                                     "- no arrow here\n"))
     assert sorted(messages(data_dir, content_dir)) == [
-        f"{chapter}:10: 'In brief' has 2 point(s); it needs 3 to 5",
-        f"{chapter}:10: 'In brief' point 1 links to '#io-p9', which is not an anchor on this page",
-        f"{chapter}:10: 'In brief' point 3 must read '- text → #paragraph-id'"]
+        f"{chapter}:11: 'In brief' has 2 point(s); it needs 3 to 5",
+        f"{chapter}:11: 'In brief' point 1 links to '#io-p9', which is not an anchor on this page",
+        f"{chapter}:11: 'In brief' point 3 must read '- text → #paragraph-id'"]
     title = "# 3 Institutional overlap {#institutional-overlap}\n"
     chapter.write_text(text.replace(title, title + "\nA word first. {: #io-p0 }\n"))
     assert messages(data_dir, content_dir) == [
-        f"{chapter}:12: the ```brief block comes first, straight after the page's title"]
+        f"{chapter}:13: the ```brief block comes first, straight after the page's title"]
     start, end = text.index("```brief"), text.index("```\n", text.index("```brief") + 3) + 4
     chapter.write_text(text[:start] + text[end:])
     assert messages(data_dir, content_dir) == [
-        f"{chapter}:7: a chapter page needs exactly one ```brief block of key points (found 0)"]
+        f"{chapter}:8: a chapter page needs exactly one ```brief block of key points (found 0)"]
 
 
 def test_an_indented_fence_is_a_fence_for_every_reader_of_the_pages() -> None:

@@ -35,6 +35,10 @@ class Addresses:
         """The address of the latest edition: the site's, less the edition part when an edition is built."""
         return EDITION_SUFFIX.sub("", self.site_url)
 
+    def is_edition(self) -> bool:
+        """Whether the build is an edition's own, at its fixed address (v/1.0/), not the latest at the root."""
+        return EDITION_SUFFIX.search(self.site_url) is not None
+
     def root_path(self) -> str:
         """The site root as a path ('/multivector/'), for links between editions on the same host."""
         return urlsplit(self.root_url()).path or "/"

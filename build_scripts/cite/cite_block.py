@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from build_scripts import templating
 from build_scripts.cite import formats
+from build_scripts.cite.addresses import page_slug
 from build_scripts.config import Config
 from build_scripts.data import dates
 from build_scripts.editions import versions
@@ -54,6 +55,21 @@ def report_href(repo_url: str, title: str, url: str, version: str) -> str:
     return f"{repo_url}/issues/new?{query}"
 
 
+def course_file(config: Config, version: str, file: str) -> str:
+    """Where a file published in the edition's folder is (only publishing makes them: else "")."""
+    return versions.edition_file_href(config.addresses.root_path(), version, file) if config.print_pdfs else ""
+
+
+def handout_links(config: Config, name: str, meta: dict[str, Any], version: str) -> dict[str, Any] | None:
+    """A chapter's handout (and, once published, its PDFs): the page to print, relative to the page."""
+    if not (meta.get("retells") or meta.get("beyond_chapter")):
+        return None
+    slug, edition = page_slug(name), versions.Version.parse(version)
+    pdfs = [(label, course_file(config, version, versions.handout_pdf_name(edition, slug, paper)))
+            for paper, label in versions.PAPERS.items()]
+    return {"href": "../" * (name.count("/") + 1) + f"handouts/{slug}/", "pdfs": pdfs if config.print_pdfs else []}
+
+
 def cite_block(config: Config, name: str, title: str, meta: dict[str, Any], release: Release) -> str:
     """The static "Cite this page" block; its data attributes feed the browser's cite panels."""
     target = formats.page_target(config.addresses, name, title, release.version)
@@ -67,5 +83,7 @@ def cite_block(config: Config, name: str, title: str, meta: dict[str, Any], rele
         rules_json=json.dumps(formats.browser_rules(), ensure_ascii=False),
         citations=[(fmt, formats.fill(template, target, None, fmt)) for fmt, template in templates.items()],
         pdf_href=versions.pdf_href(config.addresses.root_path(), release.version) if config.print_pdfs else "",
-        edition=version.edition, report_href=report_href(config.repo_url, title, target.url, release.version))
+        edition=version.edition, report_href=report_href(config.repo_url, title, target.url, release.version),
+        epub_href=course_file(config, release.version, versions.epub_name(version)),
+        handout=handout_links(config, name, meta, release.version))
     return f"## Cite this page {{#cite-this-page}}\n\n{block}\n"

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from build_scripts.cite.addresses import page_path
 from build_scripts.errors import Problem
+from build_scripts.pages.guide_model import read_guide
 from build_scripts.pages.markdown import paragraphs
 from build_scripts.pages.read import Page
 from build_scripts.paths import ROOT, rel
@@ -25,7 +26,7 @@ REGISTRY = ROOT / "anchors.json"
 HEADING_ID = re.compile(r"^#{1,6} .*\{[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")
 ATTR_ID = re.compile(r"\{:\s*#([A-Za-z][\w-]*)[^}]*\}\s*$")
 NOT_A_PARAGRAPH = ("#", "!!!", "???", "|", "<", "*[", "- ", "* ", "+ ", ">", "[^")
-GENERATED = {"cite-this-page"}  # ids the build adds to every page
+GENERATED = {"cite-this-page", "reading-guide", "reading-guide-title"}  # ids the build adds
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,12 @@ class Anchor:
     id: str
     line: int
     text: str  # the text the anchor points at (for a figure, its id)
+    guide: bool = False  # an objective, question or exercise of a reading guide
 
     @property
     def is_paragraph(self) -> bool:
-        """A paragraph or a note, not a heading nor a figure."""
-        return not self.text.startswith("#") and self.id != f"fig-{self.text}"
+        """A paragraph or a note, not a heading, a figure nor a part of the reading guide."""
+        return not self.guide and not self.text.startswith("#") and self.id != f"fig-{self.text}"
 
     @property
     def digest(self) -> str:
@@ -58,6 +60,9 @@ def anchors(page: Page) -> tuple[list[Anchor], list[int]]:
         if block.fence is not None:
             if block.fence.info == "figure" and block.fence.argument:
                 found.append(Anchor(page.name, f"fig-{block.fence.argument}", start, block.fence.argument))
+            elif block.fence.info == "guide":  # its objectives, questions and exercise are citable
+                guide, _ = read_guide("\n".join(block.fence.body), rel(page.path), start)
+                found.extend(Anchor(page.name, item.id, item.line, item.cited_text, guide=True) for item in guide.items)
             continue
         if first.startswith(NOT_A_PARAGRAPH) or (first.startswith("{{") and first.endswith("}}")):
             if first.startswith("!!!") and len(lines) > 1:  # an admonition: its paragraphs count

@@ -83,6 +83,23 @@ def pdf_name(version: Version) -> str:
     return f"multivector-v{version.edition}.pdf"
 
 
+def epub_name(version: Version) -> str:
+    return f"multivector-v{version.edition}.epub"
+
+
+PAPERS = {"a4": "A4", "letter": "US Letter"}  # each handout is printed once for each paper size
+
+
+def handout_pdf_name(version: Version, slug: str, paper: str) -> str:
+    """A chapter's handout PDF for one paper size, in its edition's handouts/ folder."""
+    return f"handouts/multivector-v{version.edition}-{slug}-{paper}.pdf"
+
+
+def edition_file_href(root_path: str, version: str, file: str) -> str:
+    """Where a file published in an edition's folder (its PDF, EPUB, handouts) is, below the site's root path."""
+    return f"{root_path}{Version.parse(version).path}{file}"
+
+
 def pdf_href(root_path: str, version: str) -> str:
     """Where the PDF of the edition a version belongs to is published, below the site's root path."""
     parsed = Version.parse(version)

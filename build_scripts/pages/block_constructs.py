@@ -16,8 +16,10 @@ from build_scripts.data import dates, queries
 from build_scripts.data.datasets import Datasets
 from build_scripts.data.models import MODELS, SECTION_TITLES
 from build_scripts.editions import errata
+from build_scripts.pages import course
 from build_scripts.pages.brief import brief
 from build_scripts.pages.context import Context, View
+from build_scripts.pages.guide import guide
 from build_scripts.pages.markdown import esc
 from build_scripts.pages.read import Page
 
@@ -117,6 +119,9 @@ def figure_preview(ctx: Context, page: Page, argument: str, view: View) -> str:
     placement = ctx.placements.get(fid)
     if placement is None or ctx.rendered is None:
         return ""
+    if view.medium == "epub":  # no preview images in the e-book: a link to the figure
+        title = esc(ctx.figures[fid].title)
+        return f"[Figure {placement.number}: {title}]({page.prefix}{page_path(placement.page)}#fig-{fid})\n"
     return templating.render("fragments/figure-preview.html", prefix=page.prefix, fid=fid, number=placement.number,
                              href=f"{page.prefix}{page_path(placement.page)}#{view.ids}fig-{fid}",
                              title=ctx.figures[fid].title, rendered=ctx.rendered[fid])
@@ -139,4 +144,6 @@ BLOCKS: dict[str, Block] = {
     "figure-preview": figure_preview,
     "errata": lambda ctx, page, argument, view: errata.block(ctx.corrections),
     "brief": brief,
+    "guide": guide,
+    **course.BLOCKS,
 }

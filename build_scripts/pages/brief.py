@@ -10,7 +10,7 @@ from markupsafe import Markup
 from build_scripts import templating
 from build_scripts.editions.anchors import anchors
 from build_scripts.pages.context import Context, View
-from build_scripts.pages.inline import expand_inline
+from build_scripts.pages.inline import expand_inline, link_to
 from build_scripts.pages.markdown import page_blocks
 from build_scripts.pages.read import Page
 from build_scripts.pages.word_count import words
@@ -53,7 +53,9 @@ def brief(ctx: Context, page: Page, argument: str, view: View) -> str:
     if not low <= len(points) <= high:
         ctx.problems.add(where, line, f"'In brief' has {len(points)} point(s); it needs {low} to {high}")
     minutes = reading_minutes(page)
-    items = [(Markup(expand_inline(text, page, line or 0, ctx, view)), view.ids + anchor) for text, anchor in points]
+    home = str(page.meta.get("handout_of", page.name))  # a handout links to its chapter page
+    items = [(Markup(expand_inline(text, page, line or 0, ctx, view)), link_to(page, home, anchor, view))
+             for text, anchor in points]
     return templating.render("blocks/brief.md", minutes=minutes, points=items)
 
 

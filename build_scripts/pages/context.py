@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from build_scripts.config import Config
 from build_scripts.data.datasets import Datasets
@@ -39,6 +40,7 @@ class Context:
     revisions: dict[str, revisions.Revision] = field(default_factory=dict)  # paragraph id -> latest revision
     # datasets that loaded without a problem; None when all did. Only these can say that a record does not exist
     trusted: set[str] | None = None
+    built: dict[str, Any] = field(default_factory=dict)  # figures built only to read their params (checking)
 
     def can_judge(self, dataset: str, record: str) -> bool:
         """Whether a construct naming this record can be checked: not when its dataset did not load (its
@@ -59,11 +61,14 @@ class Context:
 class View:
     """How a page is written: as itself, or as part of the whole-essay print page, where every id and
     in-page link carries a prefix (so that none clashes with the chapters' own ids), headings move down
-    a level, and figures stay static."""
+    a level, and figures stay static; or for a handout or the EPUB."""
 
     ids: str = ""  # the prefix of every id and in-page link
     live: bool = True  # figures carry what the browser needs to bring them alive
     heading_shift: int = 0  # levels every heading moves down
+    # where the page is read: "web" (the site), "print" (the print page), "handout" (a printed handout:
+    # addresses in full), "epub" (the e-book: no collapsed blocks)
+    medium: str = "web"
 
 
 PAGE = View()

@@ -18,8 +18,9 @@ from build_scripts.data.datasets import Datasets
 from build_scripts.data.models import SECTION_TITLES
 from build_scripts.pages.block_constructs import BLOCKS
 from build_scripts.pages.context import PAGE, Context, Placement, View
-from build_scripts.pages.figure_markup import figure_html
+from build_scripts.pages.figure_markup import ebook_figure_html, figure_html
 from build_scripts.pages.fold import FIRST_SCREEN_CHARS, with_fold
+from build_scripts.pages.guide import check_guides
 from build_scripts.pages.inline import expand_inline
 from build_scripts.pages.markdown import Fenced, page_blocks
 from build_scripts.pages.paragraph_kinds import tag_paragraph
@@ -108,7 +109,9 @@ def expand_block(block: Fenced, page: Page, ctx: Context, view: View, body: Body
     if block.info == "figure":
         fid = block.argument
         placement = ctx.placements.get(fid)
-        if placement and placement.page == page.name and ctx.rendered is not None:
+        if placement and placement.page == page.name and ctx.rendered is not None and view.medium == "epub":
+            body.lines.append(ebook_figure_html(ctx.rendered[fid], placement.number, ctx.data, page.prefix))
+        elif placement and placement.page == page.name and ctx.rendered is not None:
             first_screen = body.text_above < FIRST_SCREEN_CHARS
             body.lines.append(figure_html(ctx.rendered[fid], placement.number, ctx.data, page.prefix,
                                           ctx.config.site_url, first_screen, view))
@@ -192,4 +195,5 @@ def expand_all(pages: list[Page], ctx: Context) -> dict[str, str]:
     ctx.pages = pages
     place_figures(pages, ctx)
     require_briefs(pages, ctx)
+    check_guides(pages, ctx)
     return {page.name: expand_page(page, ctx) for page in pages}

@@ -69,3 +69,13 @@ def figure_html(rendered: Rendered, number: str, data: Datasets, prefix: str, si
                   "full": references.full_reference(sources[sid])} for sid in fig.sources],
         max_named_sources=MAX_NAMED_SOURCES, columns=fig.columns, rows=table_rows(rendered, data),
         downloads=DOWNLOADS, snippet=embed_snippet(rendered, number, site_url))  # shown as text
+
+
+def ebook_figure_html(rendered: Rendered, number: str, data: Datasets, prefix: str) -> str:
+    """A figure in the EPUB: its PNG, caption, source, description and data table; nothing interactive."""
+    sources = data["sources"].by_id()
+    return templating.render(
+        "fragments/epub-figure.html", fid=rendered.id, fig=rendered.figure, number=number, prefix=prefix,
+        title=rendered.definition.title, caption=rendered.definition.caption, columns=rendered.figure.columns,
+        sources=[{"id": sid, "short": references.short_label(sources[sid])} for sid in rendered.figure.sources],
+        rows=table_rows(rendered, data))

@@ -4,9 +4,9 @@ numbered link to a figure, and `[@source]` a short citation linking to the refer
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -102,8 +102,7 @@ def link_to(page: Page, target_page: str, anchor: str, view: View = PAGE) -> str
     """A Markdown link target from `page` to an anchor on another page (MkDocs resolves .md links)."""
     if target_page == page.name:
         return f"#{view.ids}{anchor}"
-    here = Path(page.name).parent
-    return f"{Path(target_page).relative_to(here).as_posix() if here != Path('.') else target_page}#{anchor}"
+    return f"{posixpath.relpath(target_page, posixpath.dirname(page.name) or '.')}#{anchor}"
 
 
 def expand_inline(text: str, page: Page, line: int, ctx: Context, view: View = PAGE) -> str:

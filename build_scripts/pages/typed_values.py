@@ -26,7 +26,7 @@ from build_scripts.data.models import DATE_FIELDS
 from build_scripts.data.yaml_reader import load_yaml, strip_lines
 from build_scripts.errors import BuildError, Problem
 from build_scripts.pages.inline import INLINE
-from build_scripts.pages.markdown import prose_indices
+from build_scripts.pages.markdown import fenced_blocks, prose_indices
 from build_scripts.pages.read import Page
 from build_scripts.paths import ROOT, rel
 
@@ -87,9 +87,11 @@ def dataset_dates(data: Datasets) -> dict[str, str]:
 
 
 def prose_lines(page: Page) -> list[tuple[int, str]]:
-    """Each line of a page's prose with its line number, constructs and markup blanked out."""
+    """Each line of a page's prose with its line number, constructs and markup blanked out; a reading
+    guide's lines are prose too (its questions and tasks are text like any other)."""
     out = []
-    for offset in prose_indices(page.body):
+    guides = [i for b in fenced_blocks(page.body) if b.info == "guide" for i in range(b.start + 1, b.end)]
+    for offset in sorted([*prose_indices(page.body), *guides]):
         line = page.body[offset]
         if line.lstrip().startswith("*["):
             continue

@@ -4,6 +4,8 @@
     site/v/1.1/      the same edition, at the address its citations give
     site/v/1.0/      an earlier edition, built from its release tag, with a banner linking to the latest
     site/v/*/multivector-v*.pdf   each edition's whole essay as a PDF
+    site/v/*/multivector-v*.epub  and as an EPUB (written by the edition's own build)
+    site/v/*/handouts/*.pdf       each chapter's two-page handout, on A4 and on US Letter
 
 Earlier editions are built from their tags (a git worktree each) with the current tools, so a
 citation of v1.0 keeps pointing at v1.0's own text. Everything is built beside site/ and swapped in
@@ -77,7 +79,9 @@ def publish(config: Config) -> list[str]:
         build_release(printed.but(site_url=root_url + version.path, site=staging / version.path), version)
         pages = add_banners(staging / version.path, version, latest, staging, root_path)
         made.append(f"{version.edition} (from {version.tag}, banner on {pages} pages)")
+    editions = [latest, *earlier]
     pdf.print_pdfs(config, staging, root_path, [(f"{v.path}print/", v.edition, staging / v.path / versions.pdf_name(v))
-                                                for v in [latest, *earlier]])
+                                                for v in editions],
+                   pdf.handout_jobs(staging, [(v.path, v.edition) for v in editions]))
     replace_folder(config.site, staging)
     return made

@@ -14,26 +14,20 @@ import yaml
 
 from build_scripts.cite import cite_block, head_metadata
 from build_scripts.pages.context import Context, View
+from build_scripts.pages.course import course_pages
 from build_scripts.pages.expand import abbreviations, expand_body
 from build_scripts.pages.read import Page
 
 NAME = "print.md"
 TITLE = "The whole essay, for printing"
 # every id and in-page link gets this prefix, headings move down a level, figures stay static
-PRINTED = View(ids="print-", live=False, heading_shift=1)
-
-
-def essay_pages(pages: list[Page]) -> list[Page]:
-    """The numbered chapters in order, then the pages beyond the chapter."""
-    numbered = sorted((p for p in pages if str(p.meta.get("chapter", "")).isdigit()),
-                      key=lambda p: int(p.meta["chapter"]))
-    return numbered + [p for p in pages if p.meta.get("beyond_chapter")]
+PRINTED = View(ids="print-", live=False, heading_shift=1, medium="print")
 
 
 def build(pages: list[Page], ctx: Context) -> str:
     """The print page's Markdown: the chapters expanded once more, as the print page writes them."""
     release, addresses = ctx.release, ctx.config.addresses
-    chapters = [expand_body(page, ctx, PRINTED).folded_as(expand_body(page, ctx)) for page in essay_pages(pages)]
+    chapters = [expand_body(page, ctx, PRINTED).folded_as(expand_body(page, ctx)) for page in course_pages(pages)]
     meta: dict[str, Any] = {
         "title": TITLE,
         "description": "The whole essay on one page, for printing or saving as PDF.",

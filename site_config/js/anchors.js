@@ -1,5 +1,6 @@
 /* Old and misplaced links still land: if the #anchor in the address is not on this page (it moved,
- * or the page is the 404 page), the anchor map the build publishes says where it lives now. */
+ * or the page is the 404 page), the anchor map the build publishes says where it lives now. A link
+ * into the collapsed reading guide opens it. */
 (function () {
   "use strict";
 
@@ -22,5 +23,22 @@
     }).catch(function () { /* no map: the page stays as it is */ });
   }
 
+  /* The reading guide is collapsed: an address pointing into it (#gd-io-q2) opens it, and so does
+   * printing the page, where a closed guide would print as its title alone. */
+  function openGuide() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var guide = target && target.closest("details.mv-guide");
+    if (guide && !guide.open) {
+      guide.open = true;
+      target.scrollIntoView();
+    }
+  }
+
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.mv-guide").forEach(function (guide) { guide.open = true; });
+  });
+  window.addEventListener("hashchange", openGuide);
   window.mvOnPage(forward);
+  window.mvOnPage(openGuide);
 })();

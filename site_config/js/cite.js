@@ -70,6 +70,7 @@
       return "Figure " + target.dataset.number + shown;
     }
     if (/^H[1-6]$/.test(target.tagName)) { return "section “" + headingText(target) + "”"; }
+    if (target.dataset.citeLabel) { return target.dataset.citeLabel; }  // a reading guide's item
     var match = target.id.match(/-(p|n)(\d+)$/);
     if (match) { return (match[1] === "p" ? "paragraph " : "editorial note ") + match[2]; }
     return "paragraph “" + target.id + "”";
@@ -194,7 +195,8 @@
     if (!block) { return; }
     var content = document.querySelector(".md-content__inner") || document.body;
     var targets = Array.prototype.filter.call(
-      content.querySelectorAll("h2[id], h3[id], figure.mv-figure[id], p[id]"), function (target) {
+      content.querySelectorAll("h2[id], h3[id], figure.mv-figure[id], p[id], li.mv-guide__item[id]"),
+      function (target) {
         // not the cite block itself, nor the parts inside a figure
         return !target.closest(".mv-cite-page, figure.mv-figure:not(#" + target.id + ")") && target.id !== "cite-this-page";
       });
