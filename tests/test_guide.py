@@ -9,6 +9,7 @@ import pytest
 
 from build_scripts.config import Config
 from build_scripts.editions import anchors
+from build_scripts.errors import BuildError
 from build_scripts.pages import guide as guide_module
 from build_scripts.pages.brief import reading_minutes
 from build_scripts.pages.read import read_pages
@@ -179,27 +180,60 @@ def test_a_required_guide_must_be_there(data_dir: Path, content_dir: Path) -> No
 
 def test_the_list_in_course_yaml_switches_the_requirement_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """For the essay's own pages: every page listed must have its guide, and every name must be a page."""
+    import shutil
+
+    from build_scripts.config import CONTENT
     from build_scripts.pages.context import Context
 
     course = tmp_path / "course.yaml"
     monkeypatch.setattr(guide_module, "COURSE", course)
-    pages = read_pages()
-    chapter = next(p for p in pages if p.meta.get("retells") and not any(
-        b.info == "guide" for b in guide_module.page_blocks(p)))
+    content = shutil.copytree(CONTENT, tmp_path / "content")
+    chapter = content / "2-elite-discourse.md"
+    chapter.write_text(re.sub(r"```guide\n.*?\n```\n", "", chapter.read_text(), flags=re.S))  # its guide taken out
     course.write_text(f"guides_required: [{chapter.name}, no-such-page.md]\n")
     ctx = Context(Config(), data=None, figures={})  # type: ignore[arg-type]
-    guide_module.check_guides(pages, ctx)
+    guide_module.check_guides(read_pages(content), ctx)
     found = [str(p) for p in ctx.problems.items]
     assert any(chapter.name in m and "needs a ```guide block" in m and "site_config/course.yaml" in m for m in found)
     assert any("guides_required names 'no-such-page.md'" in m for m in found)
 
 
-def test_the_real_course_list_names_real_pages() -> None:
+def test_every_chapter_page_and_after_2015_must_carry_its_guide() -> None:
     from build_scripts.data.yaml_reader import load_yaml, strip_lines
+    from build_scripts.pages.course import course_pages
 
     listed = strip_lines(load_yaml(guide_module.COURSE))["guides_required"]
-    names = {p.name for p in read_pages()}
-    assert isinstance(listed, list) and set(listed) <= names
+    pages = read_pages()
+    assert sorted(listed) == sorted(p.name for p in course_pages(pages))
+    assert all(guide_module.page_guide(p) for p in course_pages(pages))
+
+
+TEACHING = """---
+title: Teaching
+---
+
+# Teaching {#teaching}
+
+A plan. {: #te-p1 }
+
+```seminar-plan
+PAGE
+```
+"""
+
+
+def test_a_seminar_plan_is_the_outline_of_one_chapter_page(data_dir: Path, content_dir: Path, tmp_path: Path) -> None:
+    (content_dir / "teaching.md").write_text(TEACHING.replace("PAGE", CHAPTER))
+    page = generate(fixture_build(data_dir, content_dir, tmp_path), only=FIXTURE_FIGURES).pages["teaching.md"]
+    assert f"| 5–15 | The exercise, in pairs | [the exercise]({CHAPTER}#gd-io-x1) |" in page
+    assert f"[question 3]({CHAPTER}#gd-io-q3)" in page
+
+
+def test_a_seminar_plan_for_a_page_that_is_not_a_chapter_stops_the_build(data_dir: Path, content_dir: Path,
+                                                                        tmp_path: Path) -> None:
+    (content_dir / "teaching.md").write_text(TEACHING.replace("PAGE", "no-such-page.md"))
+    with pytest.raises(BuildError, match=r"teaching.md: seminar-plan: 'no-such-page.md' is not a chapter page"):
+        generate(fixture_build(data_dir, content_dir, tmp_path), only=FIXTURE_FIGURES)
 
 
 def test_a_date_typed_in_a_guide_is_caught_like_one_in_the_prose(data_dir: Path, content_dir: Path) -> None:

@@ -1,5 +1,5 @@
 """The course kit's generated blocks, for the "For teachers" page: each page's reading time, a
-50-minute seminar plan per chapter drawn from its reading guide, real addresses to give students, and
+50-minute seminar outline per chapter drawn from its reading guide, real addresses to give students, and
 the handouts and whole-essay files of the current edition. Also the one list of the pages a course
 uses (the chapters, then the pages beyond the chapter), which the print page, the handouts and the
 EPUB share, and where each course file of an edition is published."""
@@ -10,6 +10,7 @@ import posixpath
 
 from build_scripts.cite.addresses import page_slug
 from build_scripts.editions import versions
+from build_scripts.errors import BuildError, Problem
 from build_scripts.pages.brief import reading_minutes
 from build_scripts.pages.context import Context, View
 from build_scripts.pages.guide import page_guide
@@ -91,17 +92,15 @@ def plan_rows(ctx: Context, page: Page, other: Page) -> list[str]:
     return rows
 
 
-def seminar_plans(ctx: Context, page: Page, argument: str, view: View) -> str:
-    """A 50-minute seminar plan per chapter: a timed outline built from the page's reading guide, with a
-    clearly marked place for the plan's own notes."""
-    out = []
-    for other in course_pages(ctx.pages):
-        out.append(f"### {title_of(other)} {{#ft-plan-{page_slug(other.name)}}}\n")
-        out.append("\n".join(plan_rows(ctx, page, other)) + "\n")
-        out.append('!!! note "Placeholder: the plan\'s notes are still to be written"\n'
-                   "    The outline above is generated from the page and its reading guide. What to ask first, where "
-                   "students usually disagree and how to close the session will be written here.\n")
-    return "\n".join(out)
+def seminar_plan(ctx: Context, page: Page, argument: str, view: View) -> str:
+    """The timed outline of a 50-minute seminar on one page (the block's text names it), built from the
+    page's reading guide; the plan's notes are written beside it, on the teacher's page."""
+    name = argument.strip()
+    other = next((p for p in course_pages(ctx.pages) if p.name == name), None)
+    if other is None:
+        names = ", ".join(p.name for p in course_pages(ctx.pages))
+        raise BuildError([Problem(page.name, None, f"seminar-plan: '{name}' is not a chapter page ({names})")])
+    return "\n".join(plan_rows(ctx, page, other)) + "\n"
 
 
 def link_examples(ctx: Context, page: Page, argument: str, view: View) -> str:
@@ -152,5 +151,5 @@ def course_files(ctx: Context, page: Page, argument: str, view: View) -> str:
     return "\n".join(out) + "\n"
 
 
-BLOCKS = {"reading-times": reading_times, "seminar-plans": seminar_plans, "link-examples": link_examples,
+BLOCKS = {"reading-times": reading_times, "seminar-plan": seminar_plan, "link-examples": link_examples,
           "course-files": course_files}
