@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build publish check docs links bench lint clean anchors new-figure schemas zensical-check
+.PHONY: serve test build publish check docs links bench lint clean anchors new-figure schemas words zensical-check
 
 $(STAMP): requirements.txt package.json package-lock.json
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ links: build
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
+	$(BIN)/python -m build_scripts words
+
+# Words by paragraph kind on each chapter page; fails over the essay's budget or on a long editorial note.
+words: $(STAMP)
+	$(BIN)/python -m build_scripts words
 
 # Lighthouse 12.2.3 (installed on demand into build/audit-tools) on every page of the site served with
 # gzip under /multivector/, against bench/budgets.yaml; raw reports in build/audit/<time>/. Takes ~30 min.
