@@ -135,7 +135,11 @@ def run(args: argparse.Namespace, config: Config) -> int:
     elif args.command == "links":
         return check_links(args.site.resolve(), args.site_url)
     elif args.command == "words":
-        print(word_count.report(config.content))
+        counts = word_count.page_counts(config.content)
+        print(word_count.table(counts))
+        for problem in word_count.over_limits(counts):
+            print(problem, file=sys.stderr)
+        return 1 if word_count.over_limits(counts) else 0
     elif args.command == "serve":
         return serve(args.address)
     return 0

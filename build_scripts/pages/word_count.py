@@ -1,7 +1,8 @@
 """Words by paragraph kind on each chapter page: how much is retelling, our framing, our notes.
 
 The essay retells an argument, so its length is part of its quality: `python -m build_scripts words`
-prints the table, and the budget (retelling + framing on pages 1–6) is checked by the tests.
+prints the table and fails when retelling and framing on pages 1–6 pass the budget, or an editorial
+note runs to NOTE_LIMIT words (a long digression belongs on the Data page or After 2015).
 A construct (`{{claims:…}}`, `{{fig:…}}`) counts as one word; citations and attribute lists count as none.
 """
 
@@ -18,6 +19,7 @@ from build_scripts.pages.paragraph_kinds import paragraph_kind
 from build_scripts.pages.read import Page, read_pages
 
 BUDGET = 3400  # retelling + framing on the six chapter pages together
+NOTE_LIMIT = 100  # words in one editorial note
 KINDS = ("retelling", "framing", "editorial", "after-2015", "other")
 CONSTRUCT = re.compile(r"\{\{[^}]*\}\}")
 NOT_WORDS = re.compile(r"\[@[^\]]*\]|\{:[^}]*\}|^!!! \w+( \"[^\"]*\")?")
@@ -63,12 +65,23 @@ def table(counts: list[PageWords]) -> str:
                     + f" {c.by_kind['retelling'] + c.by_kind['framing']:>9}")
     rows.append(f"{'total':32} " + " ".join(f"{total[k]:>10}" for k in KINDS)
                 + f" {total['retelling'] + total['framing']:>9}  (budget {BUDGET})")
-    long_notes = [f"{name}#{ident} ({n})" for c in counts for ident, n in c.notes if n >= 100 for name in [c.name]]
-    rows.append("editorial notes of 100 words or more: " + (", ".join(long_notes) or "none"))
+    long_notes = [f"{c.name}#{ident} ({n})" for c in counts for ident, n in c.notes if n >= NOTE_LIMIT]
+    rows.append(f"editorial notes of {NOTE_LIMIT} words or more: " + (", ".join(long_notes) or "none"))
     return "\n".join(rows)
 
 
-def report(content: Path) -> str:
+def page_counts(content: Path) -> list[PageWords]:
     pages = chapter_pages(read_pages(content))
     sources = traceability.sources_of(traceability.load())
-    return table([count(p, sources) for p in pages])
+    return [count(p, sources) for p in pages]
+
+
+def over_limits(counts: list[PageWords]) -> list[str]:
+    """What is too long: the chapter pages' retelling and framing together, and each long editorial note."""
+    total = sum(c.by_kind["retelling"] + c.by_kind["framing"] for c in counts)
+    found = [f"retelling and framing on the chapter pages come to {total} words, over the budget of {BUDGET}"] \
+        if total > BUDGET else []
+    found += [f"{c.name}#{ident}: an editorial note of {n} words (under {NOTE_LIMIT}, please)"
+              for c in counts for ident, n in c.notes if n >= NOTE_LIMIT]
+    return found
+
