@@ -115,6 +115,16 @@ def test_a_short_page_has_no_fold() -> None:
     assert with_fold(page) == page
 
 
+def test_a_closed_reading_guide_takes_only_its_summary_line_of_the_first_screen() -> None:
+    guide = ['<details class="mv-guide" id="reading-guide" markdown="1">', "<summary>Reading guide</summary>",
+             "x" * FOLD_CHARS, "</details>"]
+    page = ["# Title", "", "Intro.", "", *guide, "", "First section.", "", "After."]
+    assert with_fold(page) == page  # the closed guide is one line on screen: the page is short
+    opened = [guide[0].replace(' markdown="1"', ' open markdown="1"'), *guide[1:]]
+    folded = with_fold(["# Title", "", "Intro.", "", *opened, "", "First section.", "", "After."])
+    assert folded.index(FOLD) == folded.index("First section.") - 2  # open, it fills the screen
+
+
 def test_no_fold_inside_a_code_block() -> None:
     page = ["# Title", "", "x" * FOLD_CHARS, "```", "code", "", "more code", "```", "", "After."]
     folded = with_fold(page)

@@ -41,16 +41,22 @@ def with_fold(lines: list[str], measured: list[str] | None = None) -> list[str]:
 
 
 def fold_index(lines: list[str]) -> int | None:
-    content, titled, fenced = 0, False, False
+    content, titled, fenced, collapsed = 0, False, False, False
     for n, line in enumerate(lines):
         if is_fence(line):
             fenced = not fenced
-        starts_block = (not fenced and n > 0 and lines[n - 1].strip() == "" and line.strip() != ""
-                        and not CONTINUES_BLOCK.match(line))
+        starts_block = (not fenced and not collapsed and n > 0 and lines[n - 1].strip() == ""
+                        and line.strip() != "" and not CONTINUES_BLOCK.match(line))
         below = line.startswith("<figure ") and "data-first-screen" not in line.split(">", 1)[0]
         if starts_block and (content >= FOLD_CHARS or below):
             return n
-        if titled:
+        if line.startswith("<details") and " open" not in line.split(">", 1)[0]:
+            # a closed block (the reading guide) shows only its summary line until the reader opens it
+            collapsed = True
+            content += 2 * LINE_CHARS if titled else 0
+        elif collapsed:
+            collapsed = not line.startswith("</details>")
+        elif titled:
             content += screen_chars(line)
         titled = titled or line.startswith("# ")
     return None
