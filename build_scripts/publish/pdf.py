@@ -10,6 +10,7 @@ not fit its page; the PDF is then read back and must have exactly two pages, or 
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +106,14 @@ def print_pdfs(config: Config, site: Path, root_path: str, jobs: list[tuple[str,
                handouts: list[tuple[str, str, Path, str]] | None = None) -> None:
     """Print each (page path below the root, edition name, PDF file) of a built site on A4, and each
     handout (page path, edition, PDF file, paper) on its paper."""
+    # Playwright's synchronous API refuses a thread whose asyncio loop is running (a notebook, or a
+    # process that already drives a browser): the printing gets a thread of its own.
+    with ThreadPoolExecutor(max_workers=1) as printer:
+        printer.submit(print_in_this_thread, config, site, root_path, jobs, handouts or []).result()
+
+
+def print_in_this_thread(config: Config, site: Path, root_path: str, jobs: list[tuple[str, str, Path]],
+                         handouts: list[tuple[str, str, Path, str]]) -> None:
     from playwright.sync_api import Error, sync_playwright
 
     if not config.chromium.exists():
@@ -124,7 +133,7 @@ def print_pdfs(config: Config, site: Path, root_path: str, jobs: list[tuple[str,
                              margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
                 except Error as exc:
                     raise BuildError([Problem(str(target), None, f"Chromium could not print it: {exc}")]) from exc
-            for path, edition, target, paper in handouts or []:
+            for path, edition, target, paper in handouts:
                 page.emulate_media(media="screen")
                 print_handout(page, url + path, edition, target, paper)
             browser.close()
