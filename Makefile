@@ -43,6 +43,7 @@ links: build
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/first_touch.py
 	$(BIN)/python -m build_scripts words
 
 # Words by paragraph kind on each chapter page; fails over the essay's budget or on a long editorial note.

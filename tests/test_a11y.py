@@ -68,6 +68,10 @@ def axe_violations(page: Page, base_url: str) -> list[str]:
         page.add_script_tag(url=base_url + "__axe-core.js")
     return page.evaluate(
         """async (tags) => {
+          // Colours are read once every finite transition has ended: one caught half-way is not the page's.
+          const running = document.getAnimations()
+            .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+          await Promise.all(running.map(a => a.finished.catch(() => null)));
           const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
           return result.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')
             + ' (' + n.failureSummary.replace(/\\s+/g, ' ').trim() + ')').join(' | '));

@@ -8,9 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from build_scripts.data.datasets import load_all
-from build_scripts.figures import palette
+from build_scripts.errors import BuildError
+from build_scripts.figures import palette, render
 from build_scripts.figures.charts.memberships import rows_for_year
+from build_scripts.figures.hits import HitMapError
 from build_scripts.figures.registry import discover
 from build_scripts.figures.render import namespace_svg, render_one
 from build_scripts.paths import ROOT
@@ -35,7 +39,8 @@ def test_render_writes_every_file_and_caches(data_dir: Path, tmp_path: Path) -> 
     definition = discover()["memberships"]
     first = render_one(definition, data, tmp_path)
     assert not first.cached
-    for name in ("spec.vl.json", "spec.vg.json", "chart.svg", "chart-dark.svg", "chart.png", "data.csv", "data.json"):
+    for name in ("spec.vl.json", "spec.vg.json", "chart.svg", "chart-dark.svg", "chart.png", "hits.json", "data.csv",
+                 "data.json"):
         assert (first.directory / name).stat().st_size > 0
     again = render_one(definition, data, tmp_path)
     assert again.cached and again.figure.chart is None  # read back, not built
@@ -49,6 +54,19 @@ def test_render_writes_every_file_and_caches(data_dir: Path, tmp_path: Path) -> 
     path.write_text(path.read_text().replace("to: 2009-08-18", "to: 2008-08-18"))
     again = render_one(definition, load_all(data_dir), tmp_path)
     assert not again.cached and again.directory != first.directory
+
+
+def test_a_chart_whose_hit_map_cannot_be_drawn_stops_the_build_naming_its_module(
+        data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(spec: dict) -> dict:
+        raise HitMapError("a rain mark takes the pointer")
+
+    monkeypatch.setattr(render, "hit_map", refuse)
+    with pytest.raises(BuildError) as raised:
+        render_one(discover()["memberships"], load_all(data_dir), tmp_path)
+    message = str(raised.value)
+    assert "build_scripts/figures/charts/memberships.py" in message and "a rain mark takes the pointer" in message
+    assert not list(tmp_path.rglob("*.svg"))  # nothing half-written is left in the cache
 
 
 def test_static_svg_ids_are_namespaced() -> None:

@@ -1,11 +1,11 @@
 """Building every figure and rendering its files, reusing renders whose input is unchanged.
 
 For each figure: the Vega-Lite spec, the Vega spec the browser runs, a static SVG per palette and a
-PNG (rendered here, with no browser), and the plotted rows as CSV and JSON. Building and rendering
-are the slow part, so both are cached: a figure whose code (its module and all it imports of
-build_scripts: figures/dependencies.py) and whose datasets (the ones it read last time) are unchanged
-is read back from the cache without being built at all; a figure whose spec comes out the same as
-before is not rendered again.
+PNG (rendered here, with no browser), the static chart's hit map (figures/hits.py), and the plotted
+rows as CSV and JSON. Building and rendering are the slow part, so both are cached: a figure whose
+code (its module and all it imports of build_scripts: figures/dependencies.py) and whose datasets
+(the ones it read last time) are unchanged is read back from the cache without being built at all; a
+figure whose spec comes out the same as before is not rendered again.
 """
 
 from __future__ import annotations
@@ -22,13 +22,15 @@ import vl_convert as vlc
 
 from build_scripts.data.datasets import Datasets
 from build_scripts.data.tables import to_csv, to_json
+from build_scripts.errors import BuildError, Problem
 from build_scripts.figures import palette
 from build_scripts.figures.dependencies import code_files
+from build_scripts.figures.hits import HitMapError, hit_map
 from build_scripts.figures.registry import Figure, FigureDef, discover
 from build_scripts.paths import CACHE, ROOT
 
 ROWS = "rows"  # a figure's charts can read `alt.Data(name="rows")`: exactly Figure.rows
-RENDER_VERSION = "2"  # bump when the rendering below changes in a way the spec hash cannot see
+RENDER_VERSION = "3"  # bump when the rendering below changes in a way the spec hash cannot see
 
 
 @dataclass
@@ -37,7 +39,7 @@ class Rendered:
 
     definition: FigureDef
     figure: Figure
-    directory: Path  # holds spec.vl.json, spec.vg.json, chart.svg, chart-dark.svg, chart.png, data.csv, data.json
+    directory: Path  # holds the files of site/docs_tree.py's FIGURE_FILES, and figure.json
     width: float
     height: float
     cached: bool  # True when nothing had to be rendered
@@ -103,18 +105,25 @@ def input_key(definition: FigureDef, data: Datasets, reads: list[str]) -> str:
     return _hash(RENDER_VERSION, vlc.__version__, code_digest(definition), *digests)
 
 
-def _write_render(directory: Path, spec: dict[str, Any], fig: Figure, fid: str) -> None:
+def _write_render(directory: Path, spec: dict[str, Any], fig: Figure, definition: FigureDef) -> None:
+    fid = definition.id
+    vega = vlc.vegalite_to_vega(spec)
+    try:  # before anything is written: a chart the map cannot describe leaves no half-written render
+        hits = hit_map(vega)
+    except HitMapError as error:
+        raise BuildError([Problem(definition.module.replace(".", "/") + ".py", None,
+                                  f"figure {fid}: the static chart's hit map: {error}")]) from error
     tmp = directory.with_name(directory.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     columns = [c.key for c in fig.columns]
     (tmp / "spec.vl.json").write_text(json.dumps(spec, indent=1, ensure_ascii=False), encoding="utf-8")
-    vega = vlc.vegalite_to_vega(spec)
     (tmp / "spec.vg.json").write_text(json.dumps(vega, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
     svg = namespace_svg(vlc.vegalite_to_svg(spec), f"fig-{fid}")
     (tmp / "chart.svg").write_text(svg, encoding="utf-8")
     (tmp / "chart-dark.svg").write_text(palette.dark_svg(svg), encoding="utf-8")
     (tmp / "chart.png").write_bytes(vlc.vegalite_to_png(spec, scale=2))
+    (tmp / "hits.json").write_text(json.dumps(hits, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
     (tmp / "data.csv").write_text(to_csv(fig.rows, columns), encoding="utf-8")
     (tmp / "data.json").write_text(to_json(fig.rows, columns), encoding="utf-8")
     (tmp / "figure.json").write_text(json.dumps(fig.to_json(), ensure_ascii=False, default=str), encoding="utf-8")
@@ -145,7 +154,7 @@ def render_one(definition: FigureDef, data: Datasets, cache: Path = CACHE) -> Re
     directory = cache / f"{definition.id}-{spec_key}"
     cached = (directory / "done").exists()
     if not cached:
-        _write_render(directory, spec, fig, definition.id)
+        _write_render(directory, spec, fig, definition)
     reads = sorted(log.read)
     index_file.write_text(json.dumps({"key": input_key(definition, data, reads), "reads": reads,
                                       "directory": directory.name}), encoding="utf-8")

@@ -19,7 +19,8 @@ from build_scripts.figures.render import Rendered
 from build_scripts.paths import DOCS, SITE_CONFIG
 from build_scripts.site.vendor import vendor_files
 
-FIGURE_FILES = ("spec.vl.json", "spec.vg.json", "chart.svg", "chart-dark.svg", "chart.png", "data.csv", "data.json")
+FIGURE_FILES = ("spec.vl.json", "spec.vg.json", "chart.svg", "chart-dark.svg", "chart.png", "hits.json", "data.csv",
+                "data.json")
 
 
 def dataset_rows(data: Datasets, name: str) -> tuple[list[dict[str, object]], list[str]]:

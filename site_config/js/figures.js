@@ -3,8 +3,11 @@
  * Every figure arrives as a static chart (one image per palette). Vega is loaded (once per visit)
  * when the reader reaches for a figure: the pointer enters its chart or its controls, a finger
  * touches them, or the chart takes keyboard focus. A live view drawn from the same spec then
- * replaces the static chart in the same box. Merely scrolling past a figure loads nothing, so a
+ * replaces the static chart in the same box. Merely scrolling past a figure loads no Vega, so a
  * page reads as quickly as a page of text. Pages without figures never load Vega.
+ * Until the live view is ready, the static chart answers a pointer or a finger itself: its hit map
+ * (hits.json, fetched as the figure nears the viewport) holds where each mark lies and what its
+ * tooltip says, so the first touch is answered at once, with the live view's own words.
  * Figure state (e.g. ?year=2009) lives in the query string; a figure whose state the address sets
  * comes alive as it nears the viewport, without waiting to be touched, so that it shows that state.
  */
@@ -69,13 +72,18 @@
     return item ? item.tooltip : null;
   }
 
-  function tooltipHandler(figure) {
+  function tooltipBox(figure) {  // one box per figure, for the instant answer and the live view alike
+    if (figure.mvTooltip) { return; }
     var box = document.createElement("div");
     box.className = "mv-tooltip";
     box.setAttribute("role", "tooltip");
     box.hidden = true;
     figure.appendChild(box);
     figure.mvTooltip = box;
+  }
+
+  function tooltipHandler(figure) {
+    tooltipBox(figure);
     return function (handler, event, item, value) {
       if (figure.mvRing) { figure.mvRing.hidden = true; }  // the pointer takes over from the keyboard
       if (value != null) { value = tipOf(item); }
@@ -193,6 +201,86 @@
     chart.setAttribute("aria-describedby", figure.id + "-desc " + figure.id + "-keys");
   }
 
+  /* The instant answer. Each item of the hit map becomes a path in the chart's own pixels; the
+   * topmost item under the pointer (the last drawn, as Vega picks) gives the tooltip. */
+  function textBox(context, item, path) {  // Vega's bounds of a text mark, measured in the page's fonts
+    var lines = Array.isArray(item.text) ? item.text : [String(item.text)];
+    context.font = item.font;
+    var width = Math.max.apply(null, lines.map(function (line) { return context.measureText(line).width; }));
+    var height = item.size * (lines.length + 0.2 * (lines.length - 1));
+    var left = { center: -width / 2, right: -width }[item.align] || 0;
+    var top = { top: 0, middle: -height / 2, bottom: -height }[item.baseline];
+    if (top === undefined) { top = -0.8 * item.size; }  // alphabetic: the first line's baseline
+    var box = new Path2D();
+    box.rect(left, top, width, height);
+    path.addPath(box, new DOMMatrix().translate(item.x, item.y).rotate(item.angle || 0));
+  }
+
+  function pathOf(context, item) {
+    var path = new Path2D();
+    if (item.kind === "rect") { path.rect(item.x, item.y, item.w, item.h); }
+    else if (item.kind === "circle") { path.arc(item.x, item.y, item.r, 0, 2 * Math.PI); }
+    else if (item.kind === "segment") { path.moveTo(item.x, item.y); path.lineTo(item.x2, item.y2); }
+    else if (item.kind === "polyline") {
+      item.points.forEach(function (p, i) { if (i) { path.lineTo(p[0], p[1]); } else { path.moveTo(p[0], p[1]); } });
+    }
+    else if (item.kind === "path") { path.addPath(new Path2D(item.d), new DOMMatrix().translate(item.x, item.y)); }
+    else if (item.kind === "text") { textBox(context, item, path); }
+    return path;
+  }
+
+  function loadHits(figure) {
+    if (!figure.mvHits) {
+      figure.mvHits = fetch(figure.dataset.hits)
+        .then(function (response) { return response.json(); })
+        .then(function (map) {
+          var context = document.createElement("canvas").getContext("2d");
+          map.items.forEach(function (item) { item.path = pathOf(context, item); });
+          map.context = context;
+          return map;
+        })
+        .catch(function () { return null; });  // the live view still answers, only later
+    }
+    return figure.mvHits;
+  }
+
+  function hitAt(map, x, y) {
+    var context = map.context;
+    for (var i = map.items.length - 1; i >= 0; i -= 1) {
+      var item = map.items[i];
+      if (item.stroke) {  // rules and lines take the pointer along their stroke, as in Vega
+        context.lineWidth = item.stroke;
+        if (context.isPointInStroke(item.path, x, y)) { return item; }
+      } else if (context.isPointInPath(item.path, x, y)) { return item; }
+    }
+    return null;
+  }
+
+  function answerAtOnce(figure) {
+    var chart = figure.querySelector(".mv-chart");
+    var waiting = function () { return figure.dataset.live !== "ready" && !stateInUrl(figure); };
+    var answer = function (event) {
+      var image = Array.prototype.find.call(chart.querySelectorAll(".mv-chart__img"),
+        function (img) { return img.offsetWidth > 0; });
+      if (!waiting() || !image) { return; }
+      loadHits(figure).then(function (map) {
+        if (!map || !waiting()) { return; }
+        var box = image.getBoundingClientRect();
+        var scale = box.width / map.width;  // the image is scaled to its box
+        var item = hitAt(map, (event.clientX - box.left) / scale, (event.clientY - box.top) / scale);
+        tooltipBox(figure);
+        showTooltip(figure, item ? item.tip : null, event.clientX, event.clientY);
+      });
+    };
+    chart.addEventListener("pointermove", answer, { passive: true });
+    chart.addEventListener("pointerdown", answer, { passive: true });
+    chart.addEventListener("pointerleave", function (event) {
+      // A finger "leaves" as it lifts: a tapped tooltip stays, as in the live view, until the next tap.
+      if (event.pointerType === "touch") { return; }
+      if (waiting() && figure.mvTooltip) { figure.mvTooltip.hidden = true; }
+    });
+  }
+
   function paramsOf(figure) {
     return figure.dataset.params ? JSON.parse(figure.dataset.params) : {};
   }
@@ -288,10 +376,15 @@
     return Object.keys(params).some(function (name) { return fromUrl(name, params[name]) !== null; });
   }
 
+  /* A figure nearing the viewport fetches its hit map, or comes alive if the address sets its state. */
+  function near(figure) {
+    if (stateInUrl(figure)) { activate(figure); } else { loadHits(figure); }
+  }
+
   var observer = "IntersectionObserver" in window
     ? new IntersectionObserver(function (entries) {
         entries.forEach(function (entry) {
-          if (entry.isIntersecting) { observer.unobserve(entry.target); activate(entry.target); }
+          if (entry.isIntersecting) { observer.unobserve(entry.target); near(entry.target); }
         });
       }, { rootMargin: "200px 0px" })
     : null;
@@ -308,8 +401,8 @@
         /* This script starts after the first paint: a reader may already be on the chart. */
         if (part.matches(":focus-within, :hover")) { wake(); }
       });
-      if (!stateInUrl(figure)) { return; }
-      if (observer) { observer.observe(figure); } else { activate(figure); }
+      answerAtOnce(figure);
+      if (observer) { observer.observe(figure); } else { near(figure); }
     });
   }
 
