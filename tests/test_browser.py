@@ -347,6 +347,34 @@ PAGES = ["", "1-introduction/", "2-elite-discourse/", "3-institutional-overlap/"
          "references/", "about/", "handouts/3-institutional-overlap/", "handouts/after-2015/"]
 
 
+LAYOUT_SHIFTS = """
+    window.__shifts = [];
+    new PerformanceObserver(list => {
+      for (const e of list.getEntries()) {
+        window.__shifts.push(e.value.toFixed(6) + ' ' + (e.sources || []).map(s => s.node && s.node.nodeName
+          + '.' + (s.node.className || '')).join(', '));
+      }
+    }).observe({type: 'layout-shift', buffered: true});
+"""
+
+
+def test_no_page_shifts_as_it_loads_on_a_phone(browser: Browser, base_url: str) -> None:
+    """Lighthouse's phone (412 x 823 at 1.75 dppx), no input at all: every shift counts, as in its CLS."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75,
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.add_init_script(LAYOUT_SHIFTS)
+    shifted = {}
+    for path in PAGES:
+        open_page(page, base_url + path)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+        if page.evaluate("window.__shifts"):
+            shifted[path or "/"] = page.evaluate("window.__shifts")
+    context.close()
+    assert shifted == {}
+
+
 def test_every_page_passes_its_content_security_policy_with_live_figures(page: Page, base_url: str) -> None:
     page.add_init_script("""
         window.__violations = [];

@@ -23,7 +23,7 @@ from build_scripts.pages.fold import FIRST_SCREEN_CHARS, with_fold
 from build_scripts.pages.guide import check_guides
 from build_scripts.pages.inline import expand_inline
 from build_scripts.pages.markdown import Fenced, page_blocks
-from build_scripts.pages.paragraph_kinds import tag_paragraph
+from build_scripts.pages.paragraph_kinds import reading_tools, tag_paragraph
 from build_scripts.pages.read import Page
 from build_scripts.paths import rel
 
@@ -95,14 +95,8 @@ class Body:
 
     @property
     def text(self) -> str:
-        return self.folded_as(self)
-
-    def folded_as(self, page: Body) -> str:
-        """The text, with the fold where it falls in `page` (the same body as the page itself writes it)."""
-        def split(body: Body) -> list[str]:
-            return "\n".join(body.lines).split("\n")
-
-        return "\n".join(with_fold(split(self), split(page))).rstrip()
+        """The text, with the fold where the page's first screen ends."""
+        return "\n".join(with_fold("\n".join(self.lines).split("\n"))).rstrip()
 
 
 def expand_block(block: Fenced, page: Page, ctx: Context, view: View, body: Body) -> None:
@@ -141,9 +135,9 @@ def expand_line(index: int, page: Page, ctx: Context, view: View, body: Body) ->
         note = retells_note(page, ctx.data)
         if note:
             body.lines.extend(["", note])
-        if page.meta.get("retells") or page.meta.get("beyond_chapter"):
-            # filled by the browser; present from the start so that filling it moves nothing
-            body.lines.extend(["", templating.render("fragments/reading-tools.html"), ""])
+        if view.medium == "web" and (page.meta.get("retells") or page.meta.get("beyond_chapter")):
+            tools = templating.render("fragments/reading-tools.html", tools=reading_tools(page, ctx))
+            body.lines.extend(["", tools, ""])  # on the site only: printed, they would do nothing
 
 
 def expand_body(page: Page, ctx: Context, view: View = PAGE) -> Body:

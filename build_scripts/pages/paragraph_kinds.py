@@ -12,6 +12,7 @@ from build_scripts.pages.markdown import attribute_text
 from build_scripts.pages.read import Page
 
 PARAGRAPH_ATTRS = re.compile(r"^(\s*)\{:\s*#([A-Za-z][\w-]*)([^}]*)\}\s*$")
+ANCHOR_AT_END = re.compile(r"\{:\s*#([A-Za-z][\w-]*)[^}]*\}\s*$")  # a paragraph's id, where the page writes it
 
 
 EDITORIAL_ID = re.compile(r"-n\d+$")  # editorial notes are numbered n1, n2 … in their page
@@ -42,6 +43,25 @@ def paragraph_kind(page: Page, anchor: str, sources: list[tuple[str, int]]) -> t
     if page.meta.get("retells") in SECTION_TITLES:
         return "framing", "Our framing of the chapter's section, not a retelling"
     return None
+
+
+# The reading tools: which kinds of paragraph a page must hold for each button to be offered.
+READING_TOOLS = (
+    ("labels", "Show where each paragraph comes from", ("retelling", "framing", "editorial", "after-2015")),
+    ("editorial", "Hide editorial notes", ("editorial",)),
+    ("later", "Hide material after 2015", ("after-2015",)),
+)
+
+
+def reading_tools(page: Page, ctx: Context) -> list[tuple[str, str]]:
+    """The (key, label) of each reading tool that does something on this page."""
+    kinds = set()
+    for line in page.body:
+        match = ANCHOR_AT_END.search(line)
+        kind = match and paragraph_kind(page, match[1], ctx.sources.get(match[1], []))
+        if kind:
+            kinds.add(kind[0])
+    return [(key, text) for key, text, needs in READING_TOOLS if kinds.intersection(needs)]
 
 
 def tag_paragraph(line: str, page: Page, ctx: Context, view: View = PAGE) -> str:
