@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,17 @@ def test_every_script_waits_for_the_first_paint(site: Path) -> None:
         assert "<script src=" not in html and 'as="script"' not in head, page
         starter = body.rindex("<script>")
         assert body.index("text/x-after-paint") < starter and "first-contentful-paint" in body[starter:], page
+
+
+def test_no_page_repeats_an_id(site: Path) -> None:
+    """An id names one element: a repeated one breaks links, labels and the reading of the page."""
+    repeated = {}
+    for page in sorted(site.rglob("*.html")):
+        counts = Counter(re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8")))
+        twice = sorted(i for i, n in counts.items() if n > 1)
+        if twice:
+            repeated[str(page.relative_to(site))] = twice
+    assert repeated == {}
 
 
 def test_no_third_party_resources_are_referenced(site: Path) -> None:

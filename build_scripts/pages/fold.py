@@ -28,15 +28,12 @@ FOLD_CHARS = 2000
 CONTINUES_BLOCK = re.compile(r'^(\s|[-*+] |\d+\. |\||\{:|\*\[|<[^>]*\brole="note")')
 
 
-def with_fold(lines: list[str], measured: list[str] | None = None) -> list[str]:
+def with_fold(lines: list[str]) -> list[str]:
     """The expanded page's lines with FOLD where its first screen ends: before the first block that
     starts once FOLD_CHARS of content (text, or a figure's or a block's markup) follow the title, or
     before a figure that does not open in the first screen, whichever comes first. A page shorter
-    than that has no fold: all of it is drawn at once.
-
-    `measured`: the same lines as the page itself writes them, where `lines` are written for another
-    view of it (the print page's, with longer ids): the fold falls where it falls on the page."""
-    at = fold_index(measured if measured is not None else lines)
+    than that has no fold: all of it is drawn at once."""
+    at = fold_index(lines)
     return lines if at is None else [*lines[:at], FOLD, "", *lines[at:]]
 
 

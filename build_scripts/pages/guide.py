@@ -170,8 +170,10 @@ def render(ctx: Context, page: Page, guide: Guide, view: View, home: str) -> str
     number = ctx.placements[exercise.figure].number if exercise.figure in ctx.placements else "?"
     hint = (f"learning objectives, {len(terms)} key term{'s' if len(terms) != 1 else ''}, "
             f"{len(guide.questions)} questions, an exercise with Figure {number}")
+    # The print page holds every chapter's guide: there each takes its page's name to stay unique.
+    guide_id = f"reading-guide-{page.path.stem}" if view.medium == "print" else "reading-guide"
     return templating.render(
-        "blocks/guide.md", ids=view.ids, tag="section" if view.medium == "epub" else "details",
+        "blocks/guide.md", ids=view.ids, guide_id=guide_id, tag="section" if view.medium == "epub" else "details",
         open=view.medium not in ("web", "epub"), section=view.medium == "epub", hint=hint, terms=terms,
         objectives=[item(o, i, "objective") for i, o in enumerate(guide.objectives, 1)],
         questions=[item(q, i, "question") for i, q in enumerate(guide.questions, 1)],

@@ -27,7 +27,9 @@ PRINTED = View(ids="print-", live=False, heading_shift=1, medium="print")
 def build(pages: list[Page], ctx: Context) -> str:
     """The print page's Markdown: the chapters expanded once more, as the print page writes them."""
     release, addresses = ctx.release, ctx.config.addresses
-    chapters = [expand_body(page, ctx, PRINTED).folded_as(expand_body(page, ctx)) for page in course_pages(pages)]
+    # No fold: a page made to be printed is drawn whole (content-visibility's placeholders, sized by
+    # estimate, would lie over the text beside them until drawn, and a printer draws everything anyway).
+    chapters = ["\n".join(expand_body(page, ctx, PRINTED).lines).rstrip() for page in course_pages(pages)]
     meta: dict[str, Any] = {
         "title": TITLE,
         "description": "The whole essay on one page, for printing or saving as PDF.",
