@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import posixpath
 
+from markupsafe import Markup
+
+from build_scripts import templating
 from build_scripts.cite.addresses import page_slug
 from build_scripts.editions import versions
 from build_scripts.errors import BuildError, Problem
@@ -64,7 +67,7 @@ def reading_times(ctx: Context, page: Page, argument: str, view: View) -> str:
         total += minutes
         guide = page_guide(other)
         state = f"[{len(guide.questions)} questions]({md_link(page, other.name, 'reading-guide')})" if guide \
-            else "not written yet"
+            else "none"  # the overview: read with the chapters, it has no guide of its own
         handout = f"[handout]({md_link(page, handout_name(other))})" if other.name in handouts else ""
         rows.append(f"| [{title_of(other)}]({md_link(page, other.name)}) | about {minutes} min | {state} | {handout} |")
     rows.append(f"| **All of these** | **about {total} min** | | |")
@@ -132,23 +135,14 @@ def link_examples(ctx: Context, page: Page, argument: str, view: View) -> str:
 def course_files(ctx: Context, page: Page, argument: str, view: View) -> str:
     """The handouts, and the whole essay as PDF and EPUB, of the current edition."""
     root, version = ctx.config.addresses.root_path(), ctx.release.version
-    edition = versions.Version.parse(version)
-    out = []
-    if ctx.config.print_pdfs:
-        pdf = versions.pdf_href(root, version)
-        out.append(f'- **The whole essay, edition {edition.edition}:** <a href="{pdf}">PDF</a> · '
-                   f'<a href="{epub_href(root, version)}">EPUB</a> · [the page to print]({md_link(page, "print.md")})')
-    else:
-        out.append(f"- **The whole essay:** [the page to print]({md_link(page, 'print.md')}). The PDF and EPUB of "
-                   "each edition are made when the site is published.")
-    for other in course_pages(ctx.pages):
-        line = f"- **Handout, {title_of(other)}:** [to print]({md_link(page, handout_name(other))})"
-        if ctx.config.print_pdfs:
-            # absolute paths, in HTML: MkDocs checks only the links of its own pages
-            line += "".join(f' · <a href="{handout_pdf(root, version, other.name, paper)}">PDF, {label}</a>'
-                            for paper, label in PAPERS.items())
-        out.append(line)
-    return "\n".join(out) + "\n"
+    printed = ctx.config.print_pdfs
+    whole = {"edition": versions.Version.parse(version).edition, "print": md_link(page, "print.md"),
+             "pdf": versions.pdf_href(root, version) if printed else "", "epub": epub_href(root, version)}
+    handouts = [{"title": Markup(esc(title_of(other))), "href": md_link(page, handout_name(other)),
+                 "pdfs": [(label, handout_pdf(root, version, other.name, paper)) for paper, label in PAPERS.items()]
+                 if printed else []}
+                for other in course_pages(ctx.pages)]
+    return templating.render("blocks/course-files.md", whole=whole, handouts=handouts)
 
 
 BLOCKS = {"reading-times": reading_times, "seminar-plan": seminar_plan, "link-examples": link_examples,

@@ -16,6 +16,7 @@ from typing import Any
 
 from pypdf import PdfReader
 
+from build_scripts import templating
 from build_scripts.config import Config
 from build_scripts.errors import BuildError, Problem
 from build_scripts.publish.local_server import serve
@@ -44,8 +45,7 @@ FIT_SHEETS = """([page, safety]) => Array.from(document.querySelectorAll('.mv-ha
 
 def footer(edition: str) -> str:
     """Chromium's page footer: the edition and the page number (Chromium fills the spans)."""
-    return ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
-            f'Edition {edition} · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>')
+    return templating.render("fragments/pdf-footer.html", edition=edition)
 
 
 def page_count(path: Path) -> int:

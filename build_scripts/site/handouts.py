@@ -50,7 +50,7 @@ def figure_of(page: Page, ctx: Context) -> str | None:
 def figure_block(page: Page, handout: Page, ctx: Context) -> str:
     fid = figure_of(page, ctx)
     if fid is None or ctx.rendered is None:
-        return '<p class="mv-handout__nofigure">This page has no figure.</p>'
+        return templating.render("fragments/handout-missing.html", kind="nofigure", text="This page has no figure.")
     rendered, placement = ctx.rendered[fid], ctx.placements[fid]
     url = f"{ctx.config.addresses.cited_url(placement.page, ctx.release.version)}#fig-{fid}"
     return templating.render(
@@ -64,7 +64,8 @@ def construct(name: str, page: Page, handout: Page, ctx: Context) -> str:
     block = next((b for b in page_blocks(page) if b.info == name), None)
     if block is None:
         what = "In brief" if name == "brief" else "reading guide"
-        return f'<p class="mv-handout__missing">This page\'s {what} is not written yet.</p>'
+        return templating.render("fragments/handout-missing.html", kind="missing",
+                                 text=f"This page's {what} is not written yet.")
     return BLOCKS[name](ctx, handout, "\n".join(block.body), HANDOUT)
 
 
