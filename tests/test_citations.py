@@ -149,7 +149,8 @@ def test_ris_author_is_one_line_read_back_as_one_institutional_name() -> None:
     assert [line for line in ours("RIS").splitlines() if line.startswith("AU  - ")] == ["AU  - Multivector Project"]
 
 
-def test_highwire_author_keeps_one_name_and_json_ld_names_an_organisation() -> None:
+def test_highwire_author_is_one_name_with_a_trailing_comma() -> None:
+    """(JSON-LD's Organization is checked on every built page, in test_build.py.)"""
     from build_scripts.cite import head_metadata
 
     meta = {"version": "1.2.3", "released": "2026-12-01", "first_published": "2026-11-28", "updated": "2026-12-02"}
