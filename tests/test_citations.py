@@ -175,3 +175,25 @@ def test_repository_address_comes_from_the_github_remote(tmp_path: Path) -> None
                    check=True)
     assert repository_url(tmp_path) == ""  # not a GitHub tracker: the link would be wrong
     assert repository_url(tmp_path, "https://github.com/other/fork/") == "https://github.com/other/fork"  # REPO_URL
+
+
+def test_namesakes_of_one_year_are_told_apart_in_label_and_reference() -> None:
+    from types import SimpleNamespace
+
+    from build_scripts.cite import references
+
+    def source(sid: str, title: str, issued: str | None) -> SimpleNamespace:
+        return SimpleNamespace(id=sid, title=title, issued=issued, author=[SimpleNamespace(literal="TASS", family=None,
+                               given=None)], editor=[], publisher=None, type="webpage", container_title=None,
+                               publisher_place=None, URL=None, accessed=None)
+
+    note = source("note", "Uzbekistan suspends", "2012-06-28")
+    decision = source("decision", "CSTO suspends Uzbekistan", "2012-12-19")
+    alone = source("alone", "Another year", "2013")
+    undated = [source("u1", "B page", None), source("u2", "A page", None)]
+    everyone = [note, decision, alone, *undated]
+    labels = {s.id: references.short_label(s, everyone) for s in everyone}
+    # letters in the order of the titles, as author-date styles give them; none where nothing is shared
+    assert labels == {"decision": "TASS 2012a", "note": "TASS 2012b", "alone": "TASS 2013",
+                      "u2": "TASS n.d.-a", "u1": "TASS n.d.-b"}
+    assert references.full_reference(note, everyone).startswith("TASS (2012b) “Uzbekistan suspends”")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
+from string import ascii_lowercase
 from typing import Any
 
 from build_scripts.data import dates
@@ -23,9 +26,37 @@ def year(source: Any) -> str:
     return str(dates.year(source.issued)) if source.issued else "n.d."
 
 
-def short_label(source: Any) -> str:
-    """'Chatterje-Doody 2015' — the in-text form."""
-    return f"{creators(source)} {year(source)}"
+def _letters(n: int) -> str:
+    """a, b, … z, aa, ab, …: the n-th (from 0)."""
+    text, n = "", n + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        text = ascii_lowercase[rest] + text
+    return text
+
+
+def suffixes(everyone: Iterable[Any]) -> dict[str, str]:
+    """Letters that tell apart sources with the same creators and year, as author-date styles do
+    ("ITAR-TASS 2012a", "ITAR-TASS 2012b"; undated: "n.d.-a"), given in the order of their titles."""
+    groups: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for source in everyone:
+        groups[(creators(source), year(source))].append(source)
+    out = {}
+    for (_, when), group in groups.items():
+        if len(group) > 1:
+            for n, source in enumerate(sorted(group, key=lambda s: (s.title.casefold(), s.id))):
+                out[source.id] = ("-" if when == "n.d." else "") + _letters(n)
+    return out
+
+
+def dated(source: Any, everyone: Iterable[Any]) -> str:
+    """The year of a source as its label and its reference give it: with a letter if it shares both."""
+    return year(source) + suffixes(everyone).get(source.id, "")
+
+
+def short_label(source: Any, everyone: Iterable[Any]) -> str:
+    """'Chatterje-Doody 2015' — the in-text form (`everyone`: all the sources, to tell apart namesakes)."""
+    return f"{creators(source)} {dated(source, everyone)}"
 
 
 def _person(p: Any) -> str:
@@ -34,11 +65,12 @@ def _person(p: Any) -> str:
     return f"{p.family}, {p.given}" if p.given else (p.family or "")
 
 
-def full_reference(source: Any) -> str:
+def full_reference(source: Any, everyone: Iterable[Any]) -> str:
     """A reference-list entry in plain text (author-date)."""
     people = source.author or source.editor
     who = "; ".join(_person(p) for p in people) if people else (source.publisher or "")
-    parts = [f"{who} ({year(source)})" if who else f"({year(source)})"]
+    when = dated(source, everyone)
+    parts = [f"{who} ({when})" if who else f"({when})"]
     title = source.title
     if source.type in ("chapter", "article-journal", "article-newspaper", "webpage", "entry-encyclopedia"):
         parts.append(f"“{title}”")

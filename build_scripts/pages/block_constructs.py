@@ -86,8 +86,10 @@ def datasets_block(data: Datasets, prefix: str) -> str:
 
 
 def references_block(data: Datasets, prefix: str) -> str:
-    items = sorted(data.records("sources"), key=lambda s: references.full_reference(s).lower())
-    out = [templating.render("fragments/reference.html", id=s.id, text=Markup(esc(references.full_reference(s))),
+    everyone = data.records("sources")
+    entries = {s.id: references.full_reference(s, everyone) for s in everyone}
+    items = sorted(everyone, key=lambda s: entries[s.id].lower())
+    out = [templating.render("fragments/reference.html", id=s.id, text=Markup(esc(entries[s.id])),
                              consulted=Markup(esc(s.consulted)) if s.consulted else "") for s in items]
     return "\n\n".join(out) + "\n"  # one block each: the page's fold can fall between two (fold.with_fold)
 

@@ -68,7 +68,7 @@ def retells_note(page: Page, data: Datasets) -> str:
     if source is None or title is None:
         return ""
     return templating.render("fragments/retells-note.html", section=title,
-                             reference=references.full_reference(source)) + "\n"
+                             reference=references.full_reference(source, data.records("sources"))) + "\n"
 
 
 def abbreviations(data: Datasets) -> str:

@@ -35,7 +35,7 @@ def table_rows(rendered: Rendered, data: Datasets) -> list[list[dict[str, str]]]
         for column in fig.columns:
             value = row.get(column.key)
             if column.key == "source" and value in sources:  # name the source and link to its reference
-                cells.append({"text": references.short_label(sources[value]), "source": value})
+                cells.append({"text": references.short_label(sources[value], sources.values()), "source": value})
             else:
                 cells.append({"text": cell(value), "source": ""})
         rows.append(cells)
@@ -65,8 +65,8 @@ def figure_html(rendered: Rendered, number: str, data: Datasets, prefix: str, si
         base=f"{prefix}figures/{rendered.id}/", title=rendered.definition.title, caption=rendered.definition.caption,
         width=rendered.width, height=rendered.height, first_screen=first_screen,
         params_json=json.dumps(fig.params) if fig.params else "", controls=controls(rendered, view),
-        sources=[{"id": sid, "short": references.short_label(sources[sid]),
-                  "full": references.full_reference(sources[sid])} for sid in fig.sources],
+        sources=[{"id": sid, "short": references.short_label(sources[sid], sources.values()),
+                  "full": references.full_reference(sources[sid], sources.values())} for sid in fig.sources],
         max_named_sources=MAX_NAMED_SOURCES, columns=fig.columns, rows=table_rows(rendered, data),
         downloads=DOWNLOADS, snippet=embed_snippet(rendered, number, site_url))  # shown as text
 
@@ -77,5 +77,6 @@ def ebook_figure_html(rendered: Rendered, number: str, data: Datasets, prefix: s
     return templating.render(
         "fragments/epub-figure.html", fid=rendered.id, fig=rendered.figure, number=number, prefix=prefix,
         title=rendered.definition.title, caption=rendered.definition.caption, columns=rendered.figure.columns,
-        sources=[{"id": sid, "short": references.short_label(sources[sid])} for sid in rendered.figure.sources],
+        sources=[{"id": sid, "short": references.short_label(sources[sid], sources.values())}
+                 for sid in rendered.figure.sources],
         rows=table_rows(rendered, data))

@@ -135,8 +135,8 @@ def expand_inline(text: str, page: Page, line: int, ctx: Context, view: View = P
                 ctx.problems.add(rel(page.path), line, f"citation of unknown source '{sid}'")
             return None
         source = sources[sid]
-        full = html.escape(attribute_text(references.full_reference(source)))
-        label = esc(references.short_label(source))
+        full = html.escape(attribute_text(references.full_reference(source, sources.values())))
+        label = esc(references.short_label(source, sources.values()))
         return f'[{label}]({link_to(page, "references.md", "ref-" + sid)} "{full}")'
 
     def cite(match: re.Match[str]) -> str:

@@ -134,7 +134,8 @@ def title_page(ctx: Context, pages: list[Page]) -> str:
         version=release.version, released=release.released.isoformat(),
         url=ctx.config.addresses.edition_url(release.version),
         example=(ctx.config.addresses.cited_url(first.name, release.version) + "#…") if first else "",
-        source=references.full_reference(source) if source else "a book chapter.", licence=LICENCE)
+        source=references.full_reference(source, ctx.data.records("sources")) if source else "a book chapter.",
+        licence=LICENCE)
 
 
 def make(ctx: Context, pages: list[Page]) -> bytes:
@@ -168,7 +169,7 @@ def package(ctx: Context, docs: list[Document], bodies: dict[str, str], images: 
             "epub/package.opf", identifier=ctx.config.addresses.edition_url(release.version),
             title=f"{formats.ESSAY} (edition {versions.Version.parse(release.version).edition})",
             author=formats.AUTHOR, released=release.released.isoformat(), rights=LICENCE,
-            source=references.full_reference(source) if source else "",
+            source=references.full_reference(source, ctx.data.records("sources")) if source else "",
             modified=f"{release.released.isoformat()}T00:00:00Z", documents=docs,
             images=[{"id": "img-" + posixpath.basename(src).removesuffix(".png"), "href": src} for src in images]),
     }

@@ -34,7 +34,7 @@ def source_name(data: Datasets, source_id: str) -> str:
     source = data["sources"].by_id()[source_id]
     if source.container_title:
         return f"{source.container_title}, {references.year(source)}"
-    return references.short_label(source)
+    return references.short_label(source, data.records("sources"))
 
 
 def migration_rows(data: Datasets) -> list[dict[str, Any]]:

@@ -43,7 +43,7 @@ def source_name(data: Datasets, source_id: str) -> str:
     source = data["sources"].by_id()[source_id]
     if source.container_title:
         return f"{source.container_title}, {references.year(source)}"
-    return references.short_label(source)
+    return references.short_label(source, data.records("sources"))
 
 
 def row(data: Datasets, group: str, side: str, label: str, record: Any, basis: str,
