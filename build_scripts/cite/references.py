@@ -35,11 +35,26 @@ def _letters(n: int) -> str:
     return text
 
 
+_latest: tuple[tuple[Any, ...], dict[str, str]] = ((), {})  # the last sources asked about, and their letters
+
+
 def suffixes(everyone: Iterable[Any]) -> dict[str, str]:
     """Letters that tell apart sources with the same creators and year, as author-date styles do
-    ("ITAR-TASS 2012a", "ITAR-TASS 2012b"; undated: "n.d.-a"), given in the order of their titles."""
+    ("ITAR-TASS 2012a", "ITAR-TASS 2012b"; undated: "n.d.-a"), given in the order of their titles.
+    Every label and reference asks, so the letters of the latest set of sources are kept (with the
+    sources themselves, so that the same objects, not merely equal ones, are recognised)."""
+    global _latest
+    sources = tuple(everyone)
+    held, letters = _latest
+    if len(held) != len(sources) or any(a is not b for a, b in zip(held, sources, strict=True)):
+        letters = _letters_of(sources)
+        _latest = (sources, letters)
+    return letters
+
+
+def _letters_of(sources: tuple[Any, ...]) -> dict[str, str]:
     groups: dict[tuple[str, str], list[Any]] = defaultdict(list)
-    for source in everyone:
+    for source in sources:
         groups[(creators(source), year(source))].append(source)
     out = {}
     for (_, when), group in groups.items():
