@@ -7,12 +7,12 @@ import re
 
 from build_scripts.data.models import SECTION_TITLES
 from build_scripts.editions import errata, revisions
+from build_scripts.editions.anchors import anchors
 from build_scripts.pages.context import PAGE, Context, View
 from build_scripts.pages.markdown import attribute_text
 from build_scripts.pages.read import Page
 
 PARAGRAPH_ATTRS = re.compile(r"^(\s*)\{:\s*#([A-Za-z][\w-]*)([^}]*)\}\s*$")
-ANCHOR_AT_END = re.compile(r"\{:\s*#([A-Za-z][\w-]*)[^}]*\}\s*$")  # a paragraph's id, where the page writes it
 
 
 EDITORIAL_ID = re.compile(r"-n\d+$")  # editorial notes are numbered n1, n2 … in their page
@@ -55,12 +55,9 @@ READING_TOOLS = (
 
 def reading_tools(page: Page, ctx: Context) -> list[tuple[str, str]]:
     """The (key, label) of each reading tool that does something on this page."""
-    kinds = set()
-    for line in page.body:
-        match = ANCHOR_AT_END.search(line)
-        kind = match and paragraph_kind(page, match[1], ctx.sources.get(match[1], []))
-        if kind:
-            kinds.add(kind[0])
+    found, _ = anchors(page)
+    kinds = {kind[0] for anchor in found if anchor.is_paragraph
+             and (kind := paragraph_kind(page, anchor.id, ctx.sources.get(anchor.id, [])))}
     return [(key, text) for key, text, needs in READING_TOOLS if kinds.intersection(needs)]
 
 
