@@ -60,11 +60,11 @@ def tooltip_fields(expression: str) -> tuple[list[str] | None, list[str]]:
         return None, [expression]
     keys, values = [], []
     for entry in split_top_level(expression[1:-1], ","):
-        key, value = split_top_level(entry, ":")[0], ":".join(split_top_level(entry, ":")[1:])
+        key, *value = split_top_level(entry, ":")  # a value may hold colons of its own (a ? b : c)
         if not key.startswith('"'):
             raise HitMapError(f"tooltip key is not a quoted string: {key!r}")
         keys.append(json.loads(key))
-        values.append(value)
+        values.append(":".join(value))
     return keys, values
 
 

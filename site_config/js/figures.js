@@ -258,7 +258,9 @@
 
   function answerAtOnce(figure) {
     var chart = figure.querySelector(".mv-chart");
-    var waiting = function () { return figure.dataset.live !== "ready" && !stateInUrl(figure); };
+    // The static chart shows the default state: it answers only when the address sets no other one.
+    var addressed = stateInUrl(figure);
+    var waiting = function () { return figure.dataset.live !== "ready" && !addressed; };
     var answer = function (event) {
       var image = Array.prototype.find.call(chart.querySelectorAll(".mv-chart__img"),
         function (img) { return img.offsetWidth > 0; });
